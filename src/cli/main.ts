@@ -1,0 +1,88 @@
+/**
+ * The `netquest` command line. Returns the exit code: 0 success, 1 failure, 2 usage error
+ * (an unknown command or flag), as in most Unix tools.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import pkg from '../../package.json';
+import { USAGE } from './usage';
+import { runSubnet } from './subnet-command';
+import { runDemo } from './demo-command';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.err(`netquest: ${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      io.out(COMING);
+      return 0;
+    case '-h':
+    case '--help':
+    case 'help':
+      onlyNoArgs(command, rest);
+      io.out(USAGE);
+      return 0;
+    case '-V':
+    case '--version':
+      onlyNoArgs(command, rest);
+      io.out(`${pkg.version}\n`);
+      return 0;
+    case 'subnet':
+      return runSubnet(rest, io);
+    case 'demo':
+      return runDemo(rest, io);
+    default:
+      if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+function onlyNoArgs(command: string, rest: readonly string[]): void {
+  if (rest.length > 0) throw new UsageError(`'${command}' takes no arguments (got '${rest[0]}')`);
+}
+
+/** Shared by the subcommands: strict flags, so a typo is a usage error, not silently ignored. */
+export function parseCommand<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {
+  return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+}
+
+const COMING = `netquest ${pkg.version} — learn how networks really work by playing.
+
+The game itself (campaign, level packs, practice drills) is still being built;
+what works today is the simulation engine underneath it:
+
+  netquest subnet 192.168.10.77/26   subnet calculator (network, broadcast, hosts, mask)
+  netquest demo                      watch a ping cross a router, frame by frame
+  netquest demo --pcap ping.pcap     …and save the capture for Wireshark
+
+Run 'netquest --help' for all commands.
+`;

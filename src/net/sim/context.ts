@@ -1,0 +1,14 @@
+import type { EthernetFrame } from '../wire/types';
+import type { Device } from './device';
+import type { TraceEvent } from './trace';
+
+/** What a device may ask of the simulation it lives in. */
+export interface SimContext {
+  /** Virtual time in nanoseconds. */
+  now(): number;
+  record(event: TraceEvent): void;
+  /** Puts a frame on the cable at `port`; returns the frame's trace id, or undefined if no cable is plugged in. */
+  transmit(device: Device, port: number, frame: EthernetFrame, parent?: number): number | undefined;
+  /** Runs `fn` after `delayNs` of virtual time. */
+  after(delayNs: number, fn: () => void): void;
+}

@@ -1,0 +1,23 @@
+import type { EthernetFrame } from '../wire/types';
+
+/** A physical port: where a cable plugs in. */
+export interface Port {
+  readonly name: string;
+  /** Index into the simulation's links, when a cable is plugged in. */
+  link?: number;
+}
+
+export type DeviceKind = 'host' | 'router' | 'switch' | 'hub';
+
+/** Anything with ports that frames arrive at. */
+export interface Device {
+  readonly name: string;
+  readonly kind: DeviceKind;
+  readonly ports: readonly Port[];
+  /** A frame has fully arrived on `port` (an index into ports); `frameId` names it in the trace. */
+  receive(port: number, frame: EthernetFrame, frameId: number): void;
+}
+
+export function portIndex(device: Device, name: string): number {
+  return device.ports.findIndex((p) => p.name === name);
+}

@@ -1,0 +1,517 @@
+/**
+ * The IP side of hosts and routers: interfaces with addresses, the routing decision, ARP
+ * resolution (RFC 826), ICMP (RFC 792) and, for routers, forwarding (RFC 1812).
+ * A host is an IpNode that does not forward; a router is one that does.
+ */
+import { formatIpv4, IPV4_LIMITED_BROADCAST, type Ipv4 } from '../address/ipv4';
+import { BROADCAST_MAC, formatMac, isMulticastMac, ZERO_MAC, type Mac } from '../address/mac';
+import { broadcastAddress, formatCidr, maskFromPrefix, subnetOf, type Cidr } from '../address/subnet';
+import { err, ok, type Result } from '../result';
+import {
+  ETHERTYPE_ARP,
+  ETHERTYPE_IPV4,
+  IPPROTO_ICMP,
+  IPPROTO_UDP,
+  UNREACHABLE_HOST,
+  UNREACHABLE_NET,
+  UNREACHABLE_PORT,
+  type ArpPacket,
+  type EthernetFrame,
+  type IcmpMessage,
+  type Ipv4Packet,
+  type UdpDatagram,
+} from '../wire/types';
+import { echoInOriginal, originalDatagram } from './icmp-original';
+import type { Device, Port } from './device';
+import type { SimContext } from './context';
+import { lookupRoute, type Route } from './routing';
+import type { DropReason, PingOutcome } from './trace';
+
+export interface IpInterface {
+  readonly name: string;
+  readonly mac: Mac;
+  /** Unset until configured (or learned by DHCP, later). */
+  address?: Cidr;
+}
+
+export interface ArpEntry {
+  readonly ip: Ipv4;
+  readonly mac: Mac;
+  readonly iface: string;
+  readonly updated: number;
+}
+
+/** Linux sends 3 ARP probes a second apart before giving up (ucast/mcast_solicit = 3, retrans_time = 1 s). */
+export const ARP_ATTEMPTS = 3;
+export const ARP_RETRY_NS = 1e9;
+export const DEFAULT_TTL = 64;
+
+interface PendingResolution {
+  readonly iface: number;
+  readonly packets: { packet: Ipv4Packet; ingress: number | undefined }[];
+  attempts: number;
+}
+
+export interface UdpReceived {
+  readonly t: number;
+  readonly from: Ipv4;
+  readonly srcPort: number;
+  readonly dstPort: number;
+  readonly data: Uint8Array;
+}
+
+export interface PingSession {
+  readonly dst: Ipv4;
+  readonly identifier: number;
+  /** One outcome per echo request sent, by sequence number (1-based), filled in as the run goes. */
+  readonly outcomes: Map<number, PingOutcome>;
+}
+
+const EMPTY = new Uint8Array(0);
+/** What `ping` from iputils puts in a default 56-byte echo: deterministic filler here. */
+const PING_DATA = Uint8Array.from({ length: 56 }, (_, i) => i & 255);
+
+export class IpNode implements Device {
+  readonly ports: Port[];
+  readonly interfaces: IpInterface[];
+  private readonly staticRoutes: Route[] = [];
+  private gatewayAddress: Ipv4 | undefined;
+  private routeCache: Route[] | undefined;
+  private readonly arp = new Map<Ipv4, ArpEntry>();
+  private readonly pending = new Map<Ipv4, PendingResolution>();
+  private readonly udpPorts = new Set<number>();
+  readonly udpReceived: UdpReceived[] = [];
+  private readonly pings = new Map<number, PingSession & { sentAt: Map<number, number> }>();
+  private nextIpId = 1;
+  private nextPingId = 0x4e51; // 'NQ'
+  private nextEphemeral = 49152; // IANA dynamic range start (RFC 6335)
+
+  constructor(
+    readonly name: string,
+    readonly kind: 'host' | 'router',
+    interfaces: readonly { name: string; mac: Mac; address?: Cidr }[],
+    private readonly ctx: SimContext,
+  ) {
+    this.interfaces = interfaces.map((i) => ({ ...i }));
+    this.ports = this.interfaces.map((i) => ({ name: i.name }));
+  }
+
+  get forwards(): boolean {
+    return this.kind === 'router';
+  }
+
+  // ---- configuration -------------------------------------------------------------------
+
+  iface(name: string): IpInterface | undefined {
+    return this.interfaces.find((i) => i.name === name);
+  }
+
+  setAddress(ifaceName: string, address: Cidr | undefined): Result<void> {
+    const i = this.iface(ifaceName);
+    if (!i) return err(`${this.name} has no interface ${ifaceName}`);
+    i.address = address;
+    this.routeCache = undefined;
+    return ok(undefined);
+  }
+
+  get gateway(): Ipv4 | undefined {
+    return this.gatewayAddress;
+  }
+
+  /** A default gateway may be set even when it is unreachable: that is a mistake a level can teach. */
+  setGateway(gw: Ipv4 | undefined): void {
+    this.gatewayAddress = gw;
+    this.routeCache = undefined;
+  }
+
+  addStaticRoute(destination: Route['destination'], nextHop: Ipv4): Result<Route> {
+    const via = this.connectedRoutes().find((r) => (nextHop & maskFromPrefix(r.destination.prefix)) >>> 0 === r.destination.network);
+    if (!via) return err(`next hop ${formatIpv4(nextHop)} is not on any of ${this.name}'s own subnets, so ${this.name} cannot reach it directly`);
+    const route: Route = { destination, nextHop, iface: via.iface, source: 'static' };
+    this.staticRoutes.push(route);
+    this.routeCache = undefined;
+    return ok(route);
+  }
+
+  removeStaticRoute(destination: Route['destination']): boolean {
+    const i = this.staticRoutes.findIndex((r) => r.destination.network === destination.network && r.destination.prefix === destination.prefix);
+    if (i < 0) return false;
+    this.staticRoutes.splice(i, 1);
+    this.routeCache = undefined;
+    return true;
+  }
+
+  private connectedRoutes(): Route[] {
+    const out: Route[] = [];
+    for (const i of this.interfaces) {
+      if (i.address) out.push({ destination: subnetOf(i.address.address, i.address.prefix), iface: i.name, source: 'connected' });
+    }
+    return out;
+  }
+
+  /** The routing table as `ip route` would list it: connected, then static, then the default gateway. */
+  routes(): readonly Route[] {
+    if (this.routeCache) return this.routeCache;
+    const table = this.connectedRoutes();
+    for (const r of this.staticRoutes) {
+      // A static route whose next hop is no longer on a connected subnet is unusable.
+      const via = table.find((c) => c.source === 'connected' && c.iface === r.iface);
+      if (via && (r.nextHop! & maskFromPrefix(via.destination.prefix)) >>> 0 === via.destination.network) table.push(r);
+    }
+    const gw = this.gatewayAddress;
+    if (gw !== undefined) {
+      const via = table.find((c) => c.source === 'connected' && (gw & maskFromPrefix(c.destination.prefix)) >>> 0 === c.destination.network);
+      if (via) table.push({ destination: { network: 0 as Ipv4, prefix: 0 as Route['destination']['prefix'] }, nextHop: gw, iface: via.iface, source: 'default-gateway' });
+    }
+    this.routeCache = table;
+    return table;
+  }
+
+  arpTable(): ArpEntry[] {
+    return [...this.arp.values()];
+  }
+
+  ownsAddress(ip: Ipv4): boolean {
+    return this.interfaces.some((i) => i.address?.address === ip);
+  }
+
+  // ---- applications --------------------------------------------------------------------
+
+  /** Opens a UDP port: datagrams to it are delivered instead of answered with port unreachable. */
+  bindUdp(port: number): void {
+    this.udpPorts.add(port);
+  }
+
+  /** Sends `count` echo requests, one per `intervalNs`; each is judged after `timeoutNs`. */
+  ping(dst: Ipv4, opts: { count?: number; intervalNs?: number; timeoutNs?: number; ttl?: number } = {}): PingSession {
+    const count = opts.count ?? 1;
+    const interval = opts.intervalNs ?? 1e9;
+    // iputils ping waits 10 s for a reply it has not had: longer than ARP takes to give up (3 s).
+    const timeout = opts.timeoutNs ?? 10e9;
+    const identifier = this.nextPingId++ & 0xffff;
+    const session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: new Map<number, number>() };
+    this.pings.set(identifier, session);
+    for (let seq = 1; seq <= count; seq++) {
+      this.ctx.after((seq - 1) * interval, () => {
+        const now = this.ctx.now();
+        session.sentAt.set(seq, now);
+        this.ctx.record({ kind: 'ping', t: now, device: this.name, dst, sequence: seq, outcome: { status: 'sent' } });
+        const icmp: IcmpMessage = { kind: 'icmp', type: 'echo-request', identifier, sequence: seq, data: PING_DATA };
+        const sent = this.originate(dst, IPPROTO_ICMP, icmp, opts.ttl);
+        if (!sent.ok) this.pingOutcome(identifier, seq, { status: 'failed', reason: sent.error });
+        this.ctx.after(timeout, () => {
+          if (!session.outcomes.has(seq)) this.pingOutcome(identifier, seq, { status: 'timeout' });
+        });
+      });
+    }
+    return session;
+  }
+
+  private pingOutcome(identifier: number, seq: number, outcome: PingOutcome): void {
+    const s = this.pings.get(identifier);
+    if (!s || s.outcomes.has(seq) || !s.sentAt.has(seq)) return;
+    s.outcomes.set(seq, outcome);
+    this.ctx.record({ kind: 'ping', t: this.ctx.now(), device: this.name, dst: s.dst, sequence: seq, outcome });
+  }
+
+  sendUdp(dst: Ipv4, dstPort: number, data: Uint8Array, srcPort?: number): Result<void> {
+    if (!Number.isInteger(dstPort) || dstPort < 1 || dstPort > 65535) return err(`UDP port must be 1–65535, got ${dstPort}`);
+    const sport = srcPort ?? this.ephemeralPort();
+    const udp: UdpDatagram = { kind: 'udp', srcPort: sport, dstPort, data };
+    return this.originate(dst, IPPROTO_UDP, udp);
+  }
+
+  private ephemeralPort(): number {
+    const p = this.nextEphemeral;
+    this.nextEphemeral = p === 65535 ? 49152 : p + 1;
+    return p;
+  }
+
+  /** Builds and sends a datagram from this node; the source address is that of the outgoing interface. */
+  private originate(dst: Ipv4, protocol: number, payload: Ipv4Packet['payload'], ttl = DEFAULT_TTL): Result<void> {
+    const decision = this.decide(dst);
+    if (!decision.ok) {
+      this.drop(decision.error.reason, decision.error.detail);
+      return err(decision.error.detail);
+    }
+    const src = this.interfaces[decision.value.iface]!.address!.address;
+    const packet = this.packet(src, dst, protocol, payload, ttl);
+    this.sendVia(packet, decision.value, undefined);
+    return ok(undefined);
+  }
+
+  private packet(src: Ipv4, dst: Ipv4, protocol: number, payload: Ipv4Packet['payload'], ttl = DEFAULT_TTL): Ipv4Packet {
+    const identification = this.nextIpId;
+    this.nextIpId = (this.nextIpId + 1) & 0xffff;
+    return { kind: 'ipv4', dscp: 0, ecn: 0, identification, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl, protocol, src, dst, options: EMPTY, payload };
+  }
+
+  // ---- the routing decision ------------------------------------------------------------
+
+  private decide(dst: Ipv4): Result<Decision, { reason: 'no-route' | 'gateway-not-on-subnet'; detail: string }> {
+    if (dst === IPV4_LIMITED_BROADCAST) {
+      const i = this.interfaces.findIndex((x) => x.address !== undefined);
+      if (i < 0) return err({ reason: 'no-route', detail: `${this.name} has no address on any interface` });
+      const iface = this.interfaces[i]!;
+      const route: Route = { destination: subnetOf(iface.address!.address, iface.address!.prefix), iface: iface.name, source: 'connected' };
+      return ok({ iface: i, route, nextHop: dst, broadcast: true, reason: 'broadcast' });
+    }
+    const route = lookupRoute(this.routes(), dst);
+    if (!route) {
+      const gw = this.gatewayAddress;
+      if (gw !== undefined && this.kind === 'host') {
+        const mine = this.interfaces.filter((i) => i.address).map((i) => formatCidr(i.address!)).join(', ') || 'none';
+        return err({
+          reason: 'gateway-not-on-subnet',
+          detail: `${formatIpv4(dst)} is not on ${this.name}'s subnet, and its gateway ${formatIpv4(gw)} is not on it either (${this.name} has ${mine}); a host can only hand packets to a gateway it reaches directly`,
+        });
+      }
+      return err({
+        reason: 'no-route',
+        detail:
+          this.kind === 'host'
+            ? `${formatIpv4(dst)} is not on ${this.name}'s subnet and ${this.name} has no default gateway`
+            : `${this.name} has no route to ${formatIpv4(dst)}`,
+      });
+    }
+    const iface = this.interfaces.findIndex((i) => i.name === route.iface);
+    const addr = this.interfaces[iface]!.address!;
+    const directedBroadcast = route.source === 'connected' && addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix);
+    return ok({
+      iface,
+      route,
+      nextHop: route.nextHop ?? dst,
+      broadcast: directedBroadcast,
+      reason: directedBroadcast ? 'broadcast' : route.source === 'connected' ? 'same-subnet' : 'longest-prefix-match',
+    });
+  }
+
+  private sendVia(packet: Ipv4Packet, d: Decision, ingress: number | undefined): void {
+    const now = this.ctx.now();
+    this.ctx.record({ kind: 'route', t: now, device: this.name, dst: packet.dst, route: d.route, nextHop: d.nextHop, reason: d.reason });
+    const iface = this.interfaces[d.iface]!;
+    if (d.broadcast) {
+      this.transmitIp(d.iface, BROADCAST_MAC, packet);
+      return;
+    }
+    const known = this.arp.get(d.nextHop);
+    if (known) {
+      this.transmitIp(d.iface, known.mac, packet);
+      return;
+    }
+    const waiting = this.pending.get(d.nextHop);
+    if (waiting) {
+      waiting.packets.push({ packet, ingress });
+      return;
+    }
+    const p: PendingResolution = { iface: d.iface, packets: [{ packet, ingress }], attempts: 0 };
+    this.pending.set(d.nextHop, p);
+    this.arpProbe(d.nextHop, p, iface);
+  }
+
+  private arpProbe(target: Ipv4, p: PendingResolution, iface: IpInterface): void {
+    if (this.pending.get(target) !== p) return; // resolved meanwhile
+    if (p.attempts === ARP_ATTEMPTS) {
+      this.pending.delete(target);
+      for (const { packet, ingress } of p.packets) this.arpFailed(packet, ingress, target);
+      return;
+    }
+    p.attempts++;
+    this.ctx.record({ kind: 'arp-resolve', t: this.ctx.now(), device: this.name, ip: target, iface: iface.name, attempt: p.attempts });
+    const request: ArpPacket = { kind: 'arp', op: 'request', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: ZERO_MAC, targetIp: target };
+    this.transmitFrame(p.iface, { dst: BROADCAST_MAC, src: iface.mac, etherType: ETHERTYPE_ARP, payload: request });
+    this.ctx.after(ARP_RETRY_NS, () => this.arpProbe(target, p, iface));
+  }
+
+  private arpFailed(packet: Ipv4Packet, ingress: number | undefined, target: Ipv4): void {
+    const detail = `no ARP reply from ${formatIpv4(target)} after ${ARP_ATTEMPTS} requests: nobody on that link has that address`;
+    this.drop('arp-failed', detail);
+    if (ingress === undefined) {
+      // Our own datagram: report "Destination Host Unreachable" to the application, as Linux does.
+      this.localIcmpError(packet, { status: 'unreachable', from: packet.src, code: UNREACHABLE_HOST });
+    } else {
+      this.sendIcmpError(packet, ingress, 'destination-unreachable', UNREACHABLE_HOST);
+    }
+  }
+
+  private transmitIp(iface: number, dstMac: Mac, packet: Ipv4Packet): void {
+    const src = this.interfaces[iface]!.mac;
+    this.transmitFrame(iface, { dst: dstMac, src, etherType: ETHERTYPE_IPV4, payload: packet });
+  }
+
+  private transmitFrame(iface: number, frame: EthernetFrame): void {
+    if (this.ctx.transmit(this, iface, frame) === undefined) {
+      this.drop('no-link', `${this.interfaces[iface]!.name} on ${this.name} has no cable plugged in`);
+    }
+  }
+
+  private drop(reason: DropReason, detail: string, frame?: number): void {
+    this.ctx.record(frame === undefined ? { kind: 'drop', t: this.ctx.now(), device: this.name, reason, detail } : { kind: 'drop', t: this.ctx.now(), device: this.name, reason, detail, frame });
+  }
+
+  // ---- receiving -----------------------------------------------------------------------
+
+  receive(port: number, frame: EthernetFrame, frameId: number): void {
+    const iface = this.interfaces[port]!;
+    // The network card's filter: only our MAC, broadcast and multicast get past it.
+    if (frame.dst !== iface.mac && !isMulticastMac(frame.dst)) {
+      this.drop('not-addressed-to-me', `frame for ${formatMac(frame.dst)} is not for ${iface.name} (${formatMac(iface.mac)}); the card ignores it`, frameId);
+      return;
+    }
+    const payload = frame.payload;
+    if (payload.kind === 'arp') this.receiveArp(port, payload, frameId);
+    else if (payload.kind === 'ipv4') this.receiveIp(port, payload, frame, frameId);
+    else this.drop('unsupported', `EtherType 0x${frame.etherType.toString(16).padStart(4, '0')} is not spoken here`, frameId);
+  }
+
+  /** RFC 826's packet reception algorithm, merge flag and all. */
+  private receiveArp(port: number, a: ArpPacket, frameId: number): void {
+    const iface = this.interfaces[port]!;
+    const now = this.ctx.now();
+    let merged = false;
+    const existing = this.arp.get(a.senderIp);
+    if (existing) {
+      if (existing.mac !== a.senderMac || existing.iface !== iface.name) {
+        this.arp.set(a.senderIp, { ip: a.senderIp, mac: a.senderMac, iface: iface.name, updated: now });
+        this.ctx.record({ kind: 'arp-cache', t: now, device: this.name, ip: a.senderIp, mac: a.senderMac, change: 'updated' });
+      }
+      merged = true;
+    }
+    const mine = iface.address !== undefined && a.targetIp === iface.address.address;
+    if (!mine) {
+      if (!merged) {
+        this.drop(
+          'not-addressed-to-me',
+          `ARP ${a.op} for ${formatIpv4(a.targetIp)} is not for ${this.name} (${iface.address ? formatIpv4(iface.address.address) : 'no address'}); ignored`,
+          frameId,
+        );
+      }
+      return;
+    }
+    if (!merged) {
+      this.arp.set(a.senderIp, { ip: a.senderIp, mac: a.senderMac, iface: iface.name, updated: now });
+      this.ctx.record({ kind: 'arp-cache', t: now, device: this.name, ip: a.senderIp, mac: a.senderMac, change: 'added' });
+    }
+    if (a.op === 'request') {
+      const reply: ArpPacket = { kind: 'arp', op: 'reply', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: a.senderMac, targetIp: a.senderIp };
+      this.transmitFrame(port, { dst: a.senderMac, src: iface.mac, etherType: ETHERTYPE_ARP, payload: reply });
+    }
+    this.flushPending(a.senderIp, a.senderMac);
+  }
+
+  private flushPending(ip: Ipv4, mac: Mac): void {
+    const p = this.pending.get(ip);
+    if (!p) return;
+    this.pending.delete(ip);
+    for (const { packet } of p.packets) this.transmitIp(p.iface, mac, packet);
+  }
+
+  private isLocalDestination(port: number, dst: Ipv4): boolean {
+    if (dst === IPV4_LIMITED_BROADCAST) return true;
+    for (const i of this.interfaces) if (i.address?.address === dst) return true;
+    const a = this.interfaces[port]!.address;
+    return a !== undefined && a.prefix < 31 && dst === broadcastAddress(a.address, a.prefix);
+  }
+
+  private receiveIp(port: number, p: Ipv4Packet, frame: EthernetFrame, frameId: number): void {
+    if (this.isLocalDestination(port, p.dst)) {
+      this.deliver(port, p, frame, frameId);
+      return;
+    }
+    if (!this.forwards) {
+      this.drop('not-for-me-and-not-a-router', `packet for ${formatIpv4(p.dst)} reached ${this.name}, which is not that address and does not forward`, frameId);
+      return;
+    }
+    if (frame.dst === BROADCAST_MAC) return; // routers do not forward link-layer broadcasts
+    const d = this.decide(p.dst);
+    if (!d.ok) {
+      this.drop('no-route', d.error.detail, frameId);
+      this.sendIcmpError(p, port, 'destination-unreachable', UNREACHABLE_NET);
+      return;
+    }
+    if (p.ttl <= 1) {
+      this.drop('ttl-expired', `TTL of the packet for ${formatIpv4(p.dst)} would reach 0 at ${this.name}; it is discarded and the sender told`, frameId);
+      this.sendIcmpError(p, port, 'time-exceeded', 0);
+      return;
+    }
+    this.ctx.record({ kind: 'ttl', t: this.ctx.now(), device: this.name, before: p.ttl, after: p.ttl - 1 });
+    this.sendVia({ ...p, ttl: p.ttl - 1 }, d.value, port);
+  }
+
+  private deliver(port: number, p: Ipv4Packet, frame: EthernetFrame, frameId: number): void {
+    const body = p.payload;
+    const now = this.ctx.now();
+    const toBroadcast = p.dst === IPV4_LIMITED_BROADCAST || frame.dst === BROADCAST_MAC || !this.ownsAddress(p.dst);
+    if (body.kind === 'icmp') {
+      this.ctx.record({ kind: 'deliver', t: now, device: this.name, protocol: 'icmp', src: p.src, detail: body.type });
+      if (body.type === 'echo-request') {
+        if (toBroadcast) {
+          this.drop('unsupported', `${this.name} ignores pings sent to a broadcast address (as Linux does by default)`, frameId);
+          return;
+        }
+        const reply: IcmpMessage = { kind: 'icmp', type: 'echo-reply', identifier: body.identifier, sequence: body.sequence, data: body.data };
+        this.originateFrom(p.dst, p.src, IPPROTO_ICMP, reply);
+      } else if (body.type === 'echo-reply') {
+        const s = this.pings.get(body.identifier);
+        const sent = s?.sentAt.get(body.sequence);
+        if (s && sent !== undefined) this.pingOutcome(body.identifier, body.sequence, { status: 'reply', from: p.src, rttNs: now - sent, ttl: p.ttl });
+      } else if (body.type === 'time-exceeded' || body.type === 'destination-unreachable') {
+        const echo = echoInOriginal(body.original);
+        if (echo) {
+          const outcome: PingOutcome =
+            body.type === 'time-exceeded' ? { status: 'time-exceeded', from: p.src } : { status: 'unreachable', from: p.src, code: body.code };
+          this.pingOutcome(echo.identifier, echo.sequence, outcome);
+        }
+      }
+      return;
+    }
+    if (body.kind === 'udp') {
+      if (this.udpPorts.has(body.dstPort)) {
+        this.udpReceived.push({ t: now, from: p.src, srcPort: body.srcPort, dstPort: body.dstPort, data: body.data });
+        this.ctx.record({ kind: 'deliver', t: now, device: this.name, protocol: 'udp', src: p.src, detail: `port ${body.dstPort}, ${body.data.length} bytes` });
+      } else {
+        this.drop('port-unreachable', `nothing listens on UDP port ${body.dstPort} at ${this.name}`, frameId);
+        if (!toBroadcast) this.sendIcmpError(p, port, 'destination-unreachable', UNREACHABLE_PORT);
+      }
+      return;
+    }
+    this.drop('unsupported', `${body.kind === 'tcp' ? 'TCP' : `protocol ${p.protocol}`} is not simulated yet at ${this.name}`, frameId);
+  }
+
+  /** Replies come from the address they were sent to. */
+  private originateFrom(src: Ipv4, dst: Ipv4, protocol: number, payload: Ipv4Packet['payload']): void {
+    const d = this.decide(dst);
+    if (!d.ok) {
+      this.drop(d.error.reason, d.error.detail);
+      return;
+    }
+    this.sendVia(this.packet(src, dst, protocol, payload), d.value, undefined);
+  }
+
+  /**
+   * RFC 792 / RFC 1122 §3.2.2: never about an ICMP error, a broadcast, or a non-first fragment.
+   * The error's source is the address of the interface the offending packet came in on.
+   */
+  private sendIcmpError(offending: Ipv4Packet, ingress: number, type: 'time-exceeded' | 'destination-unreachable', code: number): void {
+    const b = offending.payload;
+    if (b.kind === 'icmp' && b.type !== 'echo-request' && b.type !== 'echo-reply' && b.type !== 'other') return;
+    if (offending.fragmentOffset !== 0 || offending.dst === IPV4_LIMITED_BROADCAST) return;
+    const from = this.interfaces[ingress]?.address?.address;
+    if (from === undefined) return;
+    const msg: IcmpMessage = { kind: 'icmp', type, code, original: originalDatagram(offending) };
+    this.originateFrom(from, offending.src, IPPROTO_ICMP, msg);
+  }
+
+  private localIcmpError(packet: Ipv4Packet, outcome: PingOutcome): void {
+    const b = packet.payload;
+    if (b.kind === 'icmp' && b.type === 'echo-request') this.pingOutcome(b.identifier, b.sequence, outcome);
+  }
+}
+
+interface Decision {
+  readonly iface: number;
+  readonly route: Route;
+  readonly nextHop: Ipv4;
+  readonly broadcast: boolean;
+  readonly reason: 'same-subnet' | 'longest-prefix-match' | 'broadcast';
+}

@@ -1,0 +1,243 @@
+/**
+ * A deterministic discrete-event network simulator on a virtual clock.
+ * Build a topology (hosts, switches, routers, hubs, cables), start actions (ping, UDP),
+ * `run()` to quiescence, and read the trace. Same topology and inputs, same trace.
+ */
+import { formatIpv4, type Ipv4 } from '../address/ipv4';
+import { macFromNumber, type Mac } from '../address/mac';
+import type { Cidr } from '../address/subnet';
+import { err, ok, type Result } from '../result';
+import { ethernetLength } from '../wire/ethernet';
+import type { EthernetFrame } from '../wire/types';
+import type { SimContext } from './context';
+import type { Device, DeviceKind } from './device';
+import { EventQueue } from './event-queue';
+import { Hub } from './hub';
+import { IpNode } from './ip-node';
+import { Switch, DEFAULT_MAC_AGING_NS } from './switch';
+import type { FrameEvent, PortRef, TraceEvent } from './trace';
+
+export interface LinkOptions {
+  /** Default 100 Mbit/s, Fast Ethernet. */
+  readonly bitsPerSecond?: number;
+  /** Default 500 ns: about 100 m of copper. */
+  readonly delayNs?: number;
+}
+
+export interface Link {
+  readonly name: string;
+  readonly a: PortRef;
+  readonly b: PortRef;
+  readonly bitsPerSecond: number;
+  readonly delayNs: number;
+}
+
+interface LinkState {
+  readonly link: Link;
+  readonly ends: readonly [Device, Device];
+  readonly portIndex: readonly [number, number];
+  /** Full duplex: each direction transmits one frame at a time. */
+  readonly busyUntil: [number, number];
+}
+
+export interface InterfaceConfig {
+  readonly name: string;
+  /** Assigned deterministically (locally administered 02:…) when omitted. */
+  readonly mac?: Mac;
+  readonly address?: Cidr;
+}
+
+export interface RunResult {
+  /** Events processed in this run. */
+  readonly events: number;
+  /** True when the run stopped because of the event budget (a broadcast storm in a loop, say), not quiescence. */
+  readonly stopped: boolean;
+}
+
+/** Preamble + start delimiter (8), FCS (4) and the inter-frame gap (12) occupy the wire too. */
+const WIRE_OVERHEAD_BYTES = 8 + 4 + 12;
+
+export class Simulation {
+  private time = 0;
+  private readonly queue = new EventQueue();
+  readonly trace: TraceEvent[] = [];
+  private readonly deviceMap = new Map<string, Device>();
+  private readonly linkStates: LinkState[] = [];
+  private nextFrameId = 1;
+  private nextMac = 1;
+  private readonly ctx: SimContext;
+
+  constructor() {
+    this.ctx = {
+      now: () => this.time,
+      record: (e) => {
+        this.trace.push(e);
+      },
+      transmit: (device, port, frame, parent) => this.transmit(device, port, frame, parent),
+      after: (delay, fn) => this.queue.push(this.time + delay, fn),
+    };
+  }
+
+  get now(): number {
+    return this.time;
+  }
+
+  get devices(): readonly Device[] {
+    return [...this.deviceMap.values()];
+  }
+
+  get links(): readonly Link[] {
+    return this.linkStates.map((l) => l.link);
+  }
+
+  device(name: string): Device | undefined {
+    return this.deviceMap.get(name);
+  }
+
+  private add<D extends Device>(d: D): Result<D> {
+    if (this.deviceMap.has(d.name)) return err(`there is already a device named ${d.name}`);
+    if (!/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/.test(d.name)) {
+      return err(`device name '${d.name}' should start with a letter and use letters, digits, '.', '_' or '-' (at most 32)`);
+    }
+    this.deviceMap.set(d.name, d);
+    return ok(d);
+  }
+
+  private interfaces(list: readonly InterfaceConfig[]): { name: string; mac: Mac; address?: Cidr }[] {
+    return list.map((i) => {
+      const mac = i.mac ?? macFromNumber(0x02_00_00_00_00_00 + this.nextMac++);
+      return i.address ? { name: i.name, mac, address: i.address } : { name: i.name, mac };
+    });
+  }
+
+  addHost(name: string, opts: { interfaces?: readonly InterfaceConfig[]; gateway?: Ipv4 } = {}): Result<IpNode> {
+    const h = new IpNode(name, 'host', this.interfaces(opts.interfaces ?? [{ name: 'eth0' }]), this.ctx);
+    if (opts.gateway !== undefined) h.setGateway(opts.gateway);
+    return this.add(h);
+  }
+
+  addRouter(name: string, opts: { interfaces: readonly InterfaceConfig[] }): Result<IpNode> {
+    return this.add(new IpNode(name, 'router', this.interfaces(opts.interfaces), this.ctx));
+  }
+
+  /** Ports are named p1…pN unless names are given. */
+  addSwitch(name: string, opts: { ports?: number | readonly string[]; agingNs?: number } = {}): Result<Switch> {
+    return this.add(new Switch(name, portNames(opts.ports ?? 8), this.ctx, opts.agingNs ?? DEFAULT_MAC_AGING_NS));
+  }
+
+  addHub(name: string, opts: { ports?: number | readonly string[] } = {}): Result<Hub> {
+    return this.add(new Hub(name, portNames(opts.ports ?? 4), this.ctx));
+  }
+
+  /** Plugs a cable between two free ports. */
+  connect(a: PortRef, b: PortRef, opts: LinkOptions = {}): Result<Link> {
+    const ends: Device[] = [];
+    const idx: number[] = [];
+    for (const end of [a, b]) {
+      const d = this.deviceMap.get(end.device);
+      if (!d) return err(`no device named ${end.device}`);
+      const i = d.ports.findIndex((p) => p.name === end.port);
+      if (i < 0) return err(`${end.device} has no port ${end.port} (it has ${d.ports.map((p) => p.name).join(', ') || 'none'})`);
+      if (d.ports[i]!.link !== undefined) return err(`${end.device} ${end.port} already has a cable plugged in`);
+      ends.push(d);
+      idx.push(i);
+    }
+    if (a.device === b.device && a.port === b.port) return err('a cable needs two different ports');
+    const bitsPerSecond = opts.bitsPerSecond ?? 100e6;
+    const delayNs = opts.delayNs ?? 500;
+    if (!(bitsPerSecond > 0) || !(delayNs >= 0)) return err('a link needs a positive speed and a non-negative delay');
+    const link: Link = { name: `${a.device}:${a.port}—${b.device}:${b.port}`, a, b, bitsPerSecond, delayNs };
+    const n = this.linkStates.length;
+    this.linkStates.push({ link, ends: [ends[0]!, ends[1]!], portIndex: [idx[0]!, idx[1]!], busyUntil: [0, 0] });
+    (ends[0]!.ports[idx[0]!] as { link?: number }).link = n;
+    (ends[1]!.ports[idx[1]!] as { link?: number }).link = n;
+    return ok(link);
+  }
+
+  host(name: string): IpNode | undefined {
+    const d = this.deviceMap.get(name);
+    return d instanceof IpNode ? d : undefined;
+  }
+
+  switchNamed(name: string): Switch | undefined {
+    const d = this.deviceMap.get(name);
+    return d instanceof Switch ? d : undefined;
+  }
+
+  /** Starts a ping from a host or router; `run()` carries it out. */
+  ping(from: string, to: Ipv4, opts?: Parameters<IpNode['ping']>[1]): Result<ReturnType<IpNode['ping']>> {
+    const h = this.host(from);
+    if (!h) return err(`no host or router named ${from}`);
+    return ok(h.ping(to, opts));
+  }
+
+  sendUdp(from: string, to: Ipv4, dstPort: number, data: Uint8Array, srcPort?: number): Result<void> {
+    const h = this.host(from);
+    if (!h) return err(`no host or router named ${from}`);
+    const sent = h.sendUdp(to, dstPort, data, srcPort);
+    return sent.ok ? sent : err(`${from} → ${formatIpv4(to)}: ${sent.error}`);
+  }
+
+  /** Runs `fn` at virtual time now + delayNs (for scripted scenarios). */
+  at(delayNs: number, fn: () => void): void {
+    this.queue.push(this.time + delayNs, fn);
+  }
+
+  /** Processes events until none are left, or until `maxEvents` (a guard against broadcast storms) or `untilNs`. */
+  run(opts: { maxEvents?: number; untilNs?: number } = {}): RunResult {
+    const max = opts.maxEvents ?? 5_000_000;
+    const until = opts.untilNs ?? Infinity;
+    let n = 0;
+    for (;;) {
+      const t = this.queue.peekTime();
+      if (t === undefined) return { events: n, stopped: false };
+      if (t > until) {
+        this.time = Math.max(this.time, until);
+        return { events: n, stopped: false };
+      }
+      if (n >= max) return { events: n, stopped: true };
+      const ev = this.queue.pop()!;
+      this.time = ev.time;
+      ev.run();
+      n++;
+    }
+  }
+
+  private transmit(device: Device, port: number, frame: EthernetFrame, parent: number | undefined): number | undefined {
+    const linkIndex = device.ports[port]!.link;
+    if (linkIndex === undefined) return undefined;
+    const ls = this.linkStates[linkIndex]!;
+    const dir = ls.ends[0] === device && ls.portIndex[0] === port ? 0 : 1;
+    const length = ethernetLength(frame);
+    const txNs = Math.ceil(((length + WIRE_OVERHEAD_BYTES) * 8 * 1e9) / ls.link.bitsPerSecond);
+    const start = Math.max(this.time, ls.busyUntil[dir]);
+    ls.busyUntil[dir] = start + txNs;
+    const id = this.nextFrameId++;
+    const from = dir === 0 ? ls.link.a : ls.link.b;
+    const to = dir === 0 ? ls.link.b : ls.link.a;
+    const event: FrameEvent =
+      parent === undefined
+        ? { kind: 'frame', t: start, id, link: ls.link.name, from, to, frame, length }
+        : { kind: 'frame', t: start, id, parent, link: ls.link.name, from, to, frame, length };
+    // A frame waiting for a busy port enters the trace when it starts onto the wire, so the trace stays in time order.
+    if (start === this.time) this.trace.push(event);
+    else this.queue.push(start, () => this.trace.push(event));
+    const peer = ls.ends[1 - dir]!;
+    const peerPort = ls.portIndex[1 - dir]!;
+    this.queue.push(start + txNs + ls.link.delayNs, () => peer.receive(peerPort, frame, id));
+    return id;
+  }
+
+  /** Frames put on links so far. */
+  frames(): FrameEvent[] {
+    return this.trace.filter((e): e is FrameEvent => e.kind === 'frame');
+  }
+
+  kindOf(name: string): DeviceKind | undefined {
+    return this.deviceMap.get(name)?.kind;
+  }
+}
+
+function portNames(ports: number | readonly string[]): string[] {
+  return typeof ports === 'number' ? Array.from({ length: ports }, (_, i) => `p${i + 1}`) : [...ports];
+}
