@@ -44,8 +44,6 @@ export function describeEvent(e: TraceEvent): string {
       return e.movedFrom
         ? `${e.device} learns ${formatMac(e.mac)} moved from ${e.movedFrom} to ${e.port}`
         : `${e.device} learns ${formatMac(e.mac)} is on ${e.port}`;
-    case 'mac-refreshed':
-      return `${e.device} refreshes ${formatMac(e.mac)} on ${e.port}`;
     case 'mac-aged':
       return `${e.device} forgets ${formatMac(e.mac)} on ${e.port}: idle ${(e.idleNs / 1e9).toFixed(0)} s, longer than the aging time`;
     case 'switch': {

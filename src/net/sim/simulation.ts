@@ -11,7 +11,7 @@ import { ethernetLength } from '../wire/ethernet';
 import type { EthernetFrame } from '../wire/types';
 import type { SimContext } from './context';
 import type { Device, DeviceKind } from './device';
-import { EventQueue } from './event-queue';
+import { EventQueue, Task } from './event-queue';
 import { Hub } from './hub';
 import { IpNode } from './ip-node';
 import { Switch, DEFAULT_MAC_AGING_NS } from './switch';
@@ -196,9 +196,8 @@ export class Simulation {
         return { events: n, stopped: false };
       }
       if (n >= max) return { events: n, stopped: true };
-      const ev = this.queue.pop()!;
-      this.time = ev.time;
-      ev.run();
+      this.time = t;
+      this.queue.pop()!.run();
       n++;
     }
   }
@@ -215,16 +214,11 @@ export class Simulation {
     const id = this.nextFrameId++;
     const from = dir === 0 ? ls.link.a : ls.link.b;
     const to = dir === 0 ? ls.link.b : ls.link.a;
-    const event: FrameEvent =
-      parent === undefined
-        ? { kind: 'frame', t: start, id, link: ls.link.name, from, to, frame, length }
-        : { kind: 'frame', t: start, id, parent, link: ls.link.name, from, to, frame, length };
+    const event: FrameEvent = { kind: 'frame', t: start, id, parent, link: ls.link.name, from, to, frame, length };
     // A frame waiting for a busy port enters the trace when it starts onto the wire, so the trace stays in time order.
     if (start === this.time) this.trace.push(event);
     else this.queue.push(start, () => this.trace.push(event));
-    const peer = ls.ends[1 - dir]!;
-    const peerPort = ls.portIndex[1 - dir]!;
-    this.queue.push(start + txNs + ls.link.delayNs, () => peer.receive(peerPort, frame, id));
+    this.queue.pushTask(start + txNs + ls.link.delayNs, new Arrival(ls.ends[1 - dir]!, ls.portIndex[1 - dir]!, frame, id));
     return id;
   }
 
@@ -235,6 +229,21 @@ export class Simulation {
 
   kindOf(name: string): DeviceKind | undefined {
     return this.deviceMap.get(name)?.kind;
+  }
+}
+
+/** A frame reaching the far end of a cable. */
+class Arrival extends Task {
+  constructor(
+    private readonly device: Device,
+    private readonly port: number,
+    private readonly frame: EthernetFrame,
+    private readonly id: number,
+  ) {
+    super();
+  }
+  run(): void {
+    this.device.receive(this.port, this.frame, this.id);
   }
 }
 

@@ -64,14 +64,17 @@ export class Switch implements Device {
     // Learn: a multicast source is invalid and never learned.
     if (!isMulticastMac(frame.src)) {
       const known = this.lookup(frame.src);
-      if (known === undefined) {
-        this.ctx.record({ kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress });
-      } else if (known !== port) {
-        this.ctx.record({ kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress, movedFrom: this.ports[known]!.name });
+      if (known === port) {
+        // A refresh (same MAC, same port) only restarts the aging clock: not worth a trace line.
+        this.table.get(frame.src)!.lastSeen = now;
       } else {
-        this.ctx.record({ kind: 'mac-refreshed', t: now, device: this.name, mac: frame.src, port: ingress });
+        this.ctx.record(
+          known === undefined
+            ? { kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress }
+            : { kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress, movedFrom: this.ports[known]!.name },
+        );
+        this.table.set(frame.src, { port, lastSeen: now });
       }
-      this.table.set(frame.src, { port, lastSeen: now });
     }
 
     const dst = frame.dst;

@@ -20,7 +20,7 @@ export interface FrameEvent {
   /** Sequential from 1; names this transmission in later events. */
   readonly id: number;
   /** The frame this one was forwarded or repeated from, when a switch or hub passed it on. */
-  readonly parent?: number;
+  readonly parent: number | undefined;
   readonly link: string;
   readonly from: PortRef;
   readonly to: PortRef;
@@ -57,7 +57,6 @@ export type RouteDecisionReason =
 export type TraceEvent =
   | FrameEvent
   | { readonly kind: 'mac-learned'; readonly t: number; readonly device: string; readonly mac: Mac; readonly port: string; readonly movedFrom?: string }
-  | { readonly kind: 'mac-refreshed'; readonly t: number; readonly device: string; readonly mac: Mac; readonly port: string }
   | { readonly kind: 'mac-aged'; readonly t: number; readonly device: string; readonly mac: Mac; readonly port: string; readonly idleNs: number }
   | { readonly kind: 'switch'; readonly t: number; readonly device: string; readonly frame: number; readonly ingress: string; readonly decision: SwitchDecision }
   | { readonly kind: 'hub-repeat'; readonly t: number; readonly device: string; readonly frame: number; readonly ingress: string; readonly ports: readonly string[] }
