@@ -2,7 +2,7 @@
  * Ethernet II framing (IEEE 802.3): destination MAC, source MAC, EtherType, a 46–1500-byte
  * payload, and optionally the 4-byte frame check sequence.
  */
-import type { Mac } from '../address/mac';
+import { formatMac, type Mac } from '../address/mac';
 import { err, ok, type Result } from '../result';
 import { ARP_LEN, arpProblem, decodeArp, writeArp } from './arp';
 import { crc32 } from './checksum';
@@ -28,6 +28,10 @@ export const ETHERTYPE_MIN = 0x0600;
 
 const TWO_32 = 0x1_0000_0000;
 const isMac = (m: Mac) => Number.isInteger(m) && m >= 0 && m <= 0xffff_ffff_ffff;
+/** The I/G bit, the low bit of the first byte: set for multicast and broadcast. */
+const isGroup = (m: Mac) => Math.floor(m / 0x100_0000_0000) % 2 === 1;
+const groupSource = (text: string) =>
+  `the source MAC ${text} is a group (multicast) address, its first byte being odd; a frame's source is always one station's own address (IEEE 802.3 §3.2.3)`;
 const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
 
 /** The payload's own length, before padding. */
@@ -52,12 +56,15 @@ export function ethernetLength(frame: EthernetFrame): number {
 export function ethernetProblem(frame: EthernetFrame): string | undefined {
   if (!isMac(frame.dst)) return `destination MAC ${frame.dst} is not a 48-bit address`;
   if (!isMac(frame.src)) return `source MAC ${frame.src} is not a 48-bit address`;
+  if (isGroup(frame.src)) return groupSource(formatMac(frame.src));
   const t = frame.etherType;
   if (!Number.isInteger(t) || t < 0 || t > 0xffff) return `EtherType ${t} is not a 16-bit value`;
   if (t < ETHERTYPE_MIN) {
-    return `EtherType ${hex(t, 4)} is below 0x0600: there IEEE 802.3 reads the field as a length, not a type; Ethernet II types start at 0x0600`;
+    return `EtherType ${hex(t, 4)} is below 0x0600, where IEEE 802.3 reads the field as a length, not a type; Ethernet II types start at 0x0600`;
   }
   const payload = frame.payload;
+  const kind: string = payload.kind;
+  if (kind !== 'arp' && kind !== 'ipv4' && kind !== 'raw') return `an Ethernet payload is 'arp', 'ipv4' or 'raw', not '${kind}'`;
   if (payload.kind === 'arp' && t !== ETHERTYPE_ARP) return `an ARP packet travels with EtherType 0x0806, not ${hex(t, 4)}`;
   if (payload.kind === 'ipv4' && t !== ETHERTYPE_IPV4) return `an IPv4 packet travels with EtherType 0x0800, not ${hex(t, 4)}`;
   if (payload.kind === 'raw' && (t === ETHERTYPE_ARP || t === ETHERTYPE_IPV4)) {
@@ -129,6 +136,10 @@ export function decodeEthernet(bytes: Uint8Array, opts: EthernetOptions = {}): R
   if (end < ETH_HEADER_LEN) {
     return fail(0, `an Ethernet header is 14 bytes (destination MAC, source MAC, EtherType); only ${end} are here (truncated)`);
   }
+  const readMac = (i: number) => (((bytes[i]! << 8) | bytes[i + 1]!) * TWO_32 +
+    (((bytes[i + 2]! << 24) | (bytes[i + 3]! << 16) | (bytes[i + 4]! << 8) | bytes[i + 5]!) >>> 0)) as Mac;
+  const src = readMac(6);
+  if (isGroup(src)) return fail(6, groupSource(formatMac(src)));
   const etherType = (bytes[12]! << 8) | bytes[13]!;
   if (etherType < ETHERTYPE_MIN) {
     return fail(12, `the EtherType field is ${hex(etherType, 4)}, below 0x0600: an IEEE 802.3 length, not an Ethernet II type, which this simulator does not decode`);
@@ -137,8 +148,6 @@ export function decodeEthernet(bytes: Uint8Array, opts: EthernetOptions = {}): R
   if (payloadLen > ETH_MTU) {
     return fail(ETH_HEADER_LEN, `the payload is ${payloadLen} bytes; Ethernet carries at most ${ETH_MTU} (the MTU)`);
   }
-  const readMac = (i: number) => (((bytes[i]! << 8) | bytes[i + 1]!) * TWO_32 +
-    (((bytes[i + 2]! << 24) | (bytes[i + 3]! << 16) | (bytes[i + 4]! << 8) | bytes[i + 5]!) >>> 0)) as Mac;
   let payload: EthernetFrame['payload'];
   if (etherType === ETHERTYPE_ARP) {
     const r = decodeArp(bytes, ETH_HEADER_LEN, end);
@@ -151,5 +160,5 @@ export function decodeEthernet(bytes: Uint8Array, opts: EthernetOptions = {}): R
   } else {
     payload = { kind: 'raw', bytes: bytes.slice(ETH_HEADER_LEN, end) };
   }
-  return ok({ dst: readMac(0), src: readMac(6), etherType, payload });
+  return ok({ dst: readMac(0), src, etherType, payload });
 }

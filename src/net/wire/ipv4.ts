@@ -11,6 +11,9 @@ export const IPV4_HEADER_LEN = 20;
 export const IPV4_MAX_OPTIONS = 40;
 export const IPV4_MAX_LEN = 65535;
 
+/** Shared by every decoded packet without options (the usual case); a zero-length array cannot be changed. */
+const NO_OPTIONS = Object.freeze(new Uint8Array(0)) as Uint8Array;
+
 const FLAG_DF = 0x4000;
 const FLAG_MF = 0x2000;
 
@@ -56,6 +59,10 @@ export function ipv4Problem(p: Ipv4Packet): string | undefined {
     return `IPv4 options are ${p.options.length} bytes; they must be a multiple of 4 (pad with End of Options List) and at most ${IPV4_MAX_OPTIONS}`;
   }
   const payload = p.payload;
+  const kind: string = payload.kind;
+  if (kind !== 'icmp' && kind !== 'udp' && kind !== 'tcp' && kind !== 'raw') {
+    return `an IPv4 payload is 'icmp', 'udp', 'tcp' or 'raw', not '${kind}'`;
+  }
   if (payload.kind === 'raw') {
     const name = PROTOCOL_NAMES[p.protocol];
     if (name !== undefined && !isFragment(p)) {
@@ -209,7 +216,7 @@ export function decodeIpv4(bytes: Uint8Array, start = 0, end = bytes.length): Re
     protocol,
     src,
     dst,
-    options: bytes.slice(start + IPV4_HEADER_LEN, at),
+    options: at === start + IPV4_HEADER_LEN ? NO_OPTIONS : bytes.slice(start + IPV4_HEADER_LEN, at),
     payload,
   });
 }

@@ -9,6 +9,9 @@ export const TCP_MAX_OPTIONS = 40;
 /** The pseudo-header's TCP length is 16 bits, and IPv4 total length leaves 65535 − 20. */
 const TCP_MAX_LEN = 65535 - 20;
 
+/** Shared by every decoded segment without options; a zero-length array cannot be changed. */
+const NO_OPTIONS = Object.freeze(new Uint8Array(0)) as Uint8Array;
+
 const isU16 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffff;
 const isU32 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff;
 const hex16 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
@@ -151,7 +154,7 @@ export function decodeTcp(bytes: Uint8Array, src: Ipv4, dst: Ipv4, start = 0, en
     flags: tcpFlagsFromByte(bytes[start + 13]!),
     window: (bytes[start + 14]! << 8) | bytes[start + 15]!,
     urgentPointer: (bytes[start + 18]! << 8) | bytes[start + 19]!,
-    options: bytes.slice(start + TCP_HEADER_LEN, start + headerLen),
+    options: headerLen === TCP_HEADER_LEN ? NO_OPTIONS : bytes.slice(start + TCP_HEADER_LEN, start + headerLen),
     data: bytes.slice(start + headerLen, end),
   });
 }

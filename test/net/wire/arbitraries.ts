@@ -51,6 +51,8 @@ const bytes = (maxLength: number) => fc.uint8Array({ maxLength });
 const options = fc.integer({ min: 0, max: 10 }).chain((words) => fc.uint8Array({ minLength: words * 4, maxLength: words * 4 }));
 
 export const macArb: fc.Arbitrary<Mac> = fc.integer({ min: 0, max: 0xffff_ffff_ffff }).map((n) => n as Mac);
+/** An individual (unicast) address, as every frame's source must be: the first byte is even. */
+export const unicastMacArb: fc.Arbitrary<Mac> = macArb.map((m) => (Math.floor(m / 2 ** 40) % 2 === 1 ? m - 2 ** 40 : m) as Mac);
 export const ipArb: fc.Arbitrary<Ipv4> = u32.map(ipv4FromNumber);
 
 export const arpArb: fc.Arbitrary<ArpPacket> = record({
@@ -157,7 +159,7 @@ export const ipv4Arb: fc.Arbitrary<Ipv4Packet> = record({
 
 export const ethernetArb: fc.Arbitrary<EthernetFrame> = record({
   dst: macArb,
-  src: macArb,
+  src: unicastMacArb,
   body: fc.oneof(
     arpArb.map((payload) => ({ etherType: ETHERTYPE_ARP, payload })),
     ipv4Arb.map((payload) => ({ etherType: ETHERTYPE_IPV4, payload })),

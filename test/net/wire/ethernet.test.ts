@@ -41,9 +41,9 @@ describe('Ethernet II header order', () => {
   it('puts the destination MAC in bytes 0–5, the source in 6–11, the EtherType in 12–13', () => {
     // Many textbook diagrams put the source first; on the wire the destination comes first,
     // so that a switch can start deciding where the frame goes as soon as it arrives.
-    const bytes = unwrap(encodeEthernet({ dst: mac('aa:bb:cc:dd:ee:ff'), src: mac('11:22:33:44:55:66'), etherType: 0x88b5, payload: raw(46) }));
+    const bytes = unwrap(encodeEthernet({ dst: mac('aa:bb:cc:dd:ee:ff'), src: mac('00:11:22:33:44:55'), etherType: 0x88b5, payload: raw(46) }));
     expect([...bytes.subarray(0, 6)]).toEqual([0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]);
-    expect([...bytes.subarray(6, 12)]).toEqual([0x11, 0x22, 0x33, 0x44, 0x55, 0x66]);
+    expect([...bytes.subarray(6, 12)]).toEqual([0x00, 0x11, 0x22, 0x33, 0x44, 0x55]);
     expect([...bytes.subarray(12, 14)]).toEqual([0x88, 0xb5]);
     expect(unwrap(decodeEthernet(bytes)).dst).toBe(mac('aa:bb:cc:dd:ee:ff'));
   });
@@ -145,6 +145,23 @@ describe('EtherType and payload must agree', () => {
     bytes[13] = 0xdc;
     const d = decodeEthernet(bytes);
     expect(!d.ok && d.error).toMatchObject({ layer: 'ethernet', offset: 12 });
+  });
+
+  it('refuses a payload kind it does not know, rather than throwing', () => {
+    expect(encodeEthernet({ ...arpFrame, payload: { kind: 'ipv6' } as never })).toEqual({
+      ok: false,
+      error: "an Ethernet payload is 'arp', 'ipv4' or 'raw', not 'ipv6'",
+    });
+  });
+
+  it('refuses a multicast or broadcast source: a frame comes from one station', () => {
+    expect(encodeEthernet({ ...arpFrame, src: BROADCAST_MAC })).toEqual({
+      ok: false,
+      error: "the source MAC ff:ff:ff:ff:ff:ff is a group (multicast) address, its first byte being odd; a frame's source is always one station's own address (IEEE 802.3 §3.2.3)",
+    });
+    const bytes = arpFrameBytes.slice();
+    bytes[6] = 0x01;
+    expect(decodeEthernet(bytes)).toMatchObject({ ok: false, error: { layer: 'ethernet', offset: 6 } });
   });
 
   it('refuses addresses that are not 48-bit', () => {
