@@ -9,6 +9,7 @@ import pkg from '../../package.json';
 import { USAGE } from './usage';
 import { runSubnet } from './subnet-command';
 import { runDemo } from './demo-command';
+import { runTcp } from './tcp-command';
 
 export interface Io {
   out(text: string): void;
@@ -60,6 +61,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return runSubnet(rest, io);
     case 'demo':
       return runDemo(rest, io);
+    case 'tcp':
+      return runTcp(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);
@@ -83,6 +86,7 @@ what works today is the simulation engine underneath it:
   netquest subnet 192.168.10.77/26   subnet calculator (network, broadcast, hosts, mask)
   netquest demo                      watch a ping cross a router, frame by frame
   netquest demo --pcap ping.pcap     …and save the capture for Wireshark
+  netquest tcp                       play one TCP endpoint by hand: handshake, data, teardown
 
 Run 'netquest --help' for all commands.
 `;

@@ -4,6 +4,7 @@ Commands:
   (none)                  what the game will open (the game screens are still being built)
   subnet <address/prefix> network, broadcast, hosts and mask of an address, e.g. 192.168.10.77/26
   demo                    run a sample network (two subnets, a router) and print its trace
+  tcp                     the TCP playground: drive one endpoint by hand
   help                    show this help
 
 Options:
@@ -13,4 +14,7 @@ Options:
 Command options:
   subnet --json           machine-readable output
   demo --pcap FILE        also write the capture as a pcap file (opens in Wireshark)
+  tcp --iss N             the endpoint's initial sequence number (default 1000)
+  tcp --script FILE       run a JSON or YAML script of events instead
+  tcp --script FILE --json  one JSON result per event
 `;
