@@ -10,6 +10,7 @@ import { USAGE } from './usage';
 import { runSubnet } from './subnet-command';
 import { runDemo } from './demo-command';
 import { runTcp } from './tcp-command';
+import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
 
 export interface Io {
   out(text: string): void;
@@ -63,6 +64,14 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return runDemo(rest, io);
     case 'tcp':
       return runTcp(rest, io);
+    case 'check':
+      return runCheck(rest, io);
+    case 'play':
+      return runPlay(rest, io);
+    case 'capture':
+      return runCapture(rest, io);
+    case 'new':
+      return runNew(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);

@@ -5,6 +5,10 @@ Commands:
   subnet <address/prefix> network, broadcast, hosts and mask of an address, e.g. 192.168.10.77/26
   demo                    run a sample network (two subnets, a router) and print its trace
   tcp                     the TCP playground: drive one endpoint by hand
+  check <file|dir>...     prove level files or packs valid and solvable
+  play <level|pack>       play a level headless: --script ACTIONS.yaml
+  capture <level|pack>    write a level's traffic as a pcap: -o FILE.pcap
+  new <kind> <file>       a commented starting level (configure, answer, predict, route)
   help                    show this help
 
 Options:
@@ -17,4 +21,8 @@ Command options:
   tcp --iss N             the endpoint's initial sequence number (default 1000)
   tcp --script FILE       run a JSON or YAML script of events instead
   tcp --script FILE --json  one JSON result per event
+  check --json            problems as data
+  play --script FILE [--json] [--level ID] [--lang LOCALE]
+  capture -o FILE [--actions FILE] [--level ID]
+  new --force             overwrite an existing file
 `;

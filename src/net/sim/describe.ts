@@ -76,6 +76,10 @@ export function describeEvent(e: TraceEvent): string {
       return `${e.device} drops${e.frame ? ` frame #${e.frame}` : ''}: ${e.detail}`;
     case 'deliver':
       return `${e.device} receives ${e.protocol.toUpperCase()} from ${formatIpv4(e.src)}: ${e.detail}`;
+    case 'tcp': {
+      const change = e.from === e.to ? e.to : `${e.from} → ${e.to}`;
+      return `${e.device} TCP ${e.local}↔${e.remote} ${change}: ${e.note}${e.error ? ` (the application is told: ${e.error})` : ''}`;
+    }
     case 'ping': {
       const o = e.outcome;
       const head = `${e.device} ping ${formatIpv4(e.dst)} seq ${e.sequence}:`;

@@ -11,6 +11,7 @@ import {
   ETHERTYPE_ARP,
   ETHERTYPE_IPV4,
   IPPROTO_ICMP,
+  IPPROTO_TCP,
   IPPROTO_UDP,
   UNREACHABLE_HOST,
   UNREACHABLE_NET,
@@ -23,8 +24,10 @@ import {
 } from '../wire/types';
 import { echoInOriginal, originalDatagram } from './icmp-original';
 import type { Device, Port } from './device';
+import { TcpStack } from './tcp-stack';
 import type { SimContext } from './context';
-import { lookupRoute, type Route } from './routing';
+import { lookupRoute, RouteTable, type Route } from './routing';
+import { smallInt } from './small-int';
 import type { DropReason, PingOutcome } from './trace';
 
 export interface IpInterface {
@@ -81,7 +84,8 @@ export class IpNode implements Device {
   private readonly pending = new Map<Ipv4, PendingResolution>();
   private readonly udpPorts = new Set<number>();
   readonly udpReceived: UdpReceived[] = [];
-  private readonly pings = new Map<number, PingSession & { sentAt: Map<number, number> }>();
+  /** `sentAt[seq]`: when echo `seq` left (an array: one fewer Map per ping). */
+  private readonly pings = new Map<number, PingSession & { sentAt: number[] }>();
   private nextIpId = 1;
   private nextPingId = 0x4e51; // 'NQ'
   private nextEphemeral = 49152; // IANA dynamic range start (RFC 6335)
@@ -94,7 +98,21 @@ export class IpNode implements Device {
   ) {
     this.interfaces = interfaces.map((i) => ({ ...i }));
     this.ports = this.interfaces.map((i) => ({ name: i.name }));
+    this.tcp = new TcpStack(
+      {
+        name,
+        sourceFor: (dst) => {
+          const d = this.decide(dst);
+          return d.ok ? ok(this.interfaces[d.value.iface]!.address!.address) : err(d.error.detail);
+        },
+        sendTcp: (src, dst, segment) => this.originateFrom(src, dst, IPPROTO_TCP, segment),
+      },
+      ctx,
+    );
   }
+
+  /** The TCP layer: listen, connect, send, close (sockets on the RFC 9293 machine). */
+  readonly tcp: TcpStack;
 
   get forwards(): boolean {
     return this.kind === 'router';
@@ -190,12 +208,13 @@ export class IpNode implements Device {
     // iputils ping waits 10 s for a reply it has not had: longer than ARP takes to give up (3 s).
     const timeout = opts.timeoutNs ?? 10e9;
     const identifier = this.nextPingId++ & 0xffff;
-    const session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: new Map<number, number>() };
+    dst = smallInt(dst); // recorded in every 'ping' trace event: keep it unboxed (small-int.ts)
+    const session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: [] as number[] };
     this.pings.set(identifier, session);
     for (let seq = 1; seq <= count; seq++) {
       this.ctx.after((seq - 1) * interval, () => {
         const now = this.ctx.now();
-        session.sentAt.set(seq, now);
+        session.sentAt[seq] = now;
         this.ctx.record({ kind: 'ping', t: now, device: this.name, dst, sequence: seq, outcome: { status: 'sent' } });
         const icmp: IcmpMessage = { kind: 'icmp', type: 'echo-request', identifier, sequence: seq, data: PING_DATA };
         const sent = this.originate(dst, IPPROTO_ICMP, icmp, opts.ttl);
@@ -210,7 +229,7 @@ export class IpNode implements Device {
 
   private pingOutcome(identifier: number, seq: number, outcome: PingOutcome): void {
     const s = this.pings.get(identifier);
-    if (!s || s.outcomes.has(seq) || !s.sentAt.has(seq)) return;
+    if (!s || s.outcomes.has(seq) || s.sentAt[seq] === undefined) return;
     s.outcomes.set(seq, outcome);
     this.ctx.record({ kind: 'ping', t: this.ctx.now(), device: this.name, dst: s.dst, sequence: seq, outcome });
   }
@@ -244,29 +263,36 @@ export class IpNode implements Device {
   private packet(src: Ipv4, dst: Ipv4, protocol: number, payload: Ipv4Packet['payload'], ttl = DEFAULT_TTL): Ipv4Packet {
     const identification = this.nextIpId;
     this.nextIpId = (this.nextIpId + 1) & 0xffff;
-    return { kind: 'ipv4', dscp: 0, ecn: 0, identification, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl, protocol, src, dst, options: EMPTY, payload };
+    // smallInt: addresses usually arrive boxed (from Cidr objects); unboxed, packets and the trace events copying them stay smaller.
+    return { kind: 'ipv4', dscp: 0, ecn: 0, identification, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl, protocol, src: smallInt(src), dst: smallInt(dst), options: EMPTY, payload };
   }
 
   // ---- the routing decision ------------------------------------------------------------
 
-  /** Routing decisions by destination, valid until the configuration changes (`routes()` is rebuilt). */
-  private decisions = new Map<Ipv4, DecisionResult>();
+  /** The routing table compiled for lookups, and decisions per route; rebuilt when `routes()` is. */
+  private compiledRoutes: RouteTable | undefined;
+  private byRoute: (DecisionResult | undefined)[] = [];
 
   private decide(dst: Ipv4): DecisionResult {
     const table = this.routes();
-    if (this.decisionsFor !== table) {
-      this.decisions = new Map();
-      this.decisionsFor = table;
+    let compiled = this.compiledRoutes;
+    if (compiled === undefined || compiled.routes !== table) {
+      this.compiledRoutes = compiled = new RouteTable(table);
+      this.byRoute = [];
     }
-    let d = this.decisions.get(dst);
-    if (d === undefined) {
-      d = this.computeDecision(dst);
-      this.decisions.set(dst, d);
+    const i = dst === IPV4_LIMITED_BROADCAST ? -1 : compiled.lookup(dst);
+    // Broadcasts and failures are rare: worked out in full each time.
+    if (i < 0) return this.computeDecision(dst);
+    // Otherwise the decision is the same for every destination the route covers, so it is built
+    // once per route (a connected route's leaves nextHop to the destination itself)...
+    const d = (this.byRoute[i] ??= this.routeDecision(table[i]!, undefined));
+    // ...except for a connected subnet's own broadcast address.
+    if (d.ok && d.value.nextHop === undefined) {
+      const addr = this.interfaces[d.value.iface]!.address!;
+      if (addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix)) return this.computeDecision(dst);
     }
     return d;
   }
-
-  private decisionsFor: readonly Route[] | undefined;
 
   private computeDecision(dst: Ipv4): DecisionResult {
     if (dst === IPV4_LIMITED_BROADCAST) {
@@ -294,13 +320,19 @@ export class IpNode implements Device {
             : `${this.name} has no route to ${formatIpv4(dst)}`,
       });
     }
+    return this.routeDecision(route, dst);
+  }
+
+  /** With `dst` undefined, the decision for any destination the route covers but a broadcast address. */
+  private routeDecision(route: Route, dst: Ipv4 | undefined): DecisionResult {
     const iface = this.interfaces.findIndex((i) => i.name === route.iface);
     const addr = this.interfaces[iface]!.address!;
     const directedBroadcast = route.source === 'connected' && addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix);
+    const nextHop = route.nextHop ?? dst;
     return ok({
       iface,
       route,
-      nextHop: route.nextHop ?? dst,
+      nextHop: nextHop === undefined ? undefined : smallInt(nextHop),
       broadcast: directedBroadcast,
       reason: directedBroadcast ? 'broadcast' : route.source === 'connected' ? 'same-subnet' : 'longest-prefix-match',
     });
@@ -308,25 +340,26 @@ export class IpNode implements Device {
 
   private sendVia(packet: Ipv4Packet, d: Decision, ingress: number | undefined): void {
     const now = this.ctx.now();
-    this.ctx.record({ kind: 'route', t: now, device: this.name, dst: packet.dst, route: d.route, nextHop: d.nextHop, reason: d.reason });
+    const nextHop = d.nextHop ?? packet.dst;
+    this.ctx.record({ kind: 'route', t: now, device: this.name, dst: packet.dst, route: d.route, nextHop, reason: d.reason });
     const iface = this.interfaces[d.iface]!;
     if (d.broadcast) {
       this.transmitIp(d.iface, BROADCAST_MAC, packet);
       return;
     }
-    const known = this.arp.get(d.nextHop);
+    const known = this.arp.get(nextHop);
     if (known) {
       this.transmitIp(d.iface, known.mac, packet);
       return;
     }
-    const waiting = this.pending.get(d.nextHop);
+    const waiting = this.pending.get(nextHop);
     if (waiting) {
       waiting.packets.push({ packet, ingress });
       return;
     }
     const p: PendingResolution = { iface: d.iface, packets: [{ packet, ingress }], attempts: 0 };
-    this.pending.set(d.nextHop, p);
-    this.arpProbe(d.nextHop, p, iface);
+    this.pending.set(nextHop, p);
+    this.arpProbe(nextHop, p, iface);
   }
 
   private arpProbe(target: Ipv4, p: PendingResolution, iface: IpInterface): void {
@@ -399,13 +432,7 @@ export class IpNode implements Device {
     }
     const mine = iface.address !== undefined && a.targetIp === iface.address.address;
     if (!mine) {
-      if (!merged) {
-        this.drop(
-          'not-addressed-to-me',
-          `ARP ${a.op} for ${formatIpv4(a.targetIp)} is not for ${this.name} (${iface.address ? formatIpv4(iface.address.address) : 'no address'}); ignored`,
-          frameId,
-        );
-      }
+      if (!merged) this.drop('not-addressed-to-me', this.arpNotMine(port, a), frameId);
       return;
     }
     if (!merged) {
@@ -417,6 +444,29 @@ export class IpNode implements Device {
       this.transmitFrame(port, { dst: a.senderMac, src: iface.mac, etherType: ETHERTYPE_ARP, payload: reply });
     }
     this.flushPending(a.senderIp, a.senderMac);
+  }
+
+  /**
+   * Every node on a segment hears every ARP request, and most ask for the same few addresses
+   * (the gateway): so each "not for me" text is built once per port and target, and the trace
+   * events that repeat it share it. Keyed on the interface's address object, so it cannot go stale.
+   */
+  private notMineTexts: { address: Cidr | undefined; suffix: string; requests: Map<Ipv4, string> }[] = [];
+
+  private arpNotMine(port: number, a: ArpPacket): string {
+    const address = this.interfaces[port]!.address;
+    let memo = this.notMineTexts[port];
+    if (memo === undefined || memo.address !== address) {
+      const suffix = ` is not for ${this.name} (${address ? formatIpv4(address.address) : 'no address'}); ignored`;
+      this.notMineTexts[port] = memo = { address, suffix, requests: new Map() };
+    }
+    // Replies are unicast, so one reaching the wrong node is rare: only requests are remembered.
+    let text = a.op === 'request' ? memo.requests.get(a.targetIp) : undefined;
+    if (text === undefined) {
+      text = `ARP ${a.op} for ${formatIpv4(a.targetIp)}${memo.suffix}`;
+      if (a.op === 'request') memo.requests.set(a.targetIp, text);
+    }
+    return text;
   }
 
   private flushPending(ip: Ipv4, mac: Mac): void {
@@ -472,7 +522,7 @@ export class IpNode implements Device {
         this.originateFrom(p.dst, p.src, IPPROTO_ICMP, reply);
       } else if (body.type === 'echo-reply') {
         const s = this.pings.get(body.identifier);
-        const sent = s?.sentAt.get(body.sequence);
+        const sent = s?.sentAt[body.sequence];
         if (s && sent !== undefined) this.pingOutcome(body.identifier, body.sequence, { status: 'reply', from: p.src, rttNs: now - sent, ttl: p.ttl });
       } else if (body.type === 'time-exceeded' || body.type === 'destination-unreachable') {
         const echo = echoInOriginal(body.original);
@@ -494,7 +544,11 @@ export class IpNode implements Device {
       }
       return;
     }
-    this.drop('unsupported', `${body.kind === 'tcp' ? 'TCP' : `protocol ${p.protocol}`} is not simulated yet at ${this.name}`, frameId);
+    if (body.kind === 'tcp') {
+      if (!toBroadcast) this.tcp.receive(p.src, p.dst, body);
+      return;
+    }
+    this.drop('unsupported', `protocol ${p.protocol} is not simulated at ${this.name}`, frameId);
   }
 
   /** Replies come from the address they were sent to. */
@@ -551,7 +605,8 @@ type DecisionResult = Result<Decision, { reason: 'no-route' | 'gateway-not-on-su
 interface Decision {
   readonly iface: number;
   readonly route: Route;
-  readonly nextHop: Ipv4;
+  /** The address whose MAC the frame goes to; undefined: the packet's own destination (a connected route). */
+  readonly nextHop: Ipv4 | undefined;
   readonly broadcast: boolean;
   readonly reason: 'same-subnet' | 'longest-prefix-match' | 'broadcast';
 }

@@ -7,6 +7,7 @@ import type { Ipv4 } from '../address/ipv4';
 import type { Mac } from '../address/mac';
 import type { EthernetFrame } from '../wire/types';
 import type { Route } from './routing';
+import type { TcpState } from '../../machines/tcp/types';
 
 export interface PortRef {
   readonly device: string;
@@ -75,7 +76,20 @@ export type TraceEvent =
   | { readonly kind: 'ttl'; readonly t: number; readonly device: string; readonly before: number; readonly after: number }
   | { readonly kind: 'drop'; readonly t: number; readonly device: string; readonly reason: DropReason; readonly detail: string; readonly frame?: number }
   | { readonly kind: 'deliver'; readonly t: number; readonly device: string; readonly protocol: 'icmp' | 'udp' | 'tcp'; readonly src: Ipv4; readonly detail: string }
-  | { readonly kind: 'ping'; readonly t: number; readonly device: string; readonly dst: Ipv4; readonly sequence: number; readonly outcome: PingOutcome };
+  | { readonly kind: 'ping'; readonly t: number; readonly device: string; readonly dst: Ipv4; readonly sequence: number; readonly outcome: PingOutcome }
+  /** A TCP connection processed an event (a segment, a call, a timer): its state before and after, and the RFC rule that applied. */
+  | {
+      readonly kind: 'tcp';
+      readonly t: number;
+      readonly device: string;
+      /** "ip:port" of this end and of the peer. */
+      readonly local: string;
+      readonly remote: string;
+      readonly from: TcpState;
+      readonly to: TcpState;
+      readonly note: string;
+      readonly error: string | undefined;
+    };
 
 export type PingOutcome =
   | { readonly status: 'sent' }

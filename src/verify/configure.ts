@@ -1,0 +1,115 @@
+/**
+ * Configure steps: the player changes an address, a gateway, a route or a setting. A step
+ * is applied only when it makes sense; one that repeats a classic mistake is refused with
+ * the concept explained (and counts as a wrong try), so the network never holds a state
+ * the player did not understand they were making.
+ */
+import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
+import { addressRole, formatSubnet, parseCidr, parseSubnet, sameSubnet, subnetOf } from '../net/address/subnet';
+import type { Simulation } from '../net/sim/simulation';
+import { splitPortRef } from '../levels/build';
+import type { Action, LevelFile } from '../levels/schema';
+import { message } from './messages';
+import type { Verdict } from './verdict';
+
+export type ConfigureAction = Extract<Action, { 'set-address': unknown } | { 'set-gateway': unknown } | { 'add-route': unknown } | { 'remove-route': unknown } | { 'syn-cookies': unknown }>;
+
+export function isConfigure(a: Action): a is ConfigureAction {
+  return 'set-address' in a || 'set-gateway' in a || 'add-route' in a || 'remove-route' in a || 'syn-cookies' in a;
+}
+
+/** Why the level does not let the player do this, or undefined if it does. */
+export function notAllowed(level: LevelFile, a: ConfigureAction): string | undefined {
+  const allow = level.allow;
+  if ('set-address' in a) return allow['set-address']?.includes(a['set-address'].interface) ? undefined : `this level does not let you change the address of ${a['set-address'].interface}`;
+  if ('set-gateway' in a) return allow['set-gateway']?.includes(a['set-gateway'].device) ? undefined : `this level does not let you change ${a['set-gateway'].device}'s gateway`;
+  if ('add-route' in a) return allow['add-route']?.includes(a['add-route'].device) ? undefined : `this level does not let you add routes on ${a['add-route'].device}`;
+  if ('remove-route' in a) return allow['remove-route']?.includes(a['remove-route'].device) ? undefined : `this level does not let you remove routes on ${a['remove-route'].device}`;
+  return allow['syn-cookies']?.includes(a['syn-cookies'].device) ? undefined : `this level does not let you change SYN cookies on ${a['syn-cookies'].device}`;
+}
+
+export type ApplyResult = { readonly ok: true; readonly note: string } | { readonly ok: false; readonly verdict: Omit<Verdict, 'points'> };
+
+const refuse = (concept: string, explanation: string, misconception?: string): ApplyResult => ({
+  ok: false,
+  verdict: misconception ? { result: 'incorrect', concept, explanation, misconception } : { result: 'incorrect', concept, explanation },
+});
+
+/** Applies one configure action to a simulation (the player's network), or says why not. */
+export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en'): ApplyResult {
+  if ('set-address' in a) {
+    const [device, port] = splitPortRef(a['set-address'].interface);
+    const node = sim.host(device);
+    if (!node?.iface(port)) return refuse('addressing', `there is no interface ${a['set-address'].interface}`);
+    const text = a['set-address'].address;
+    if (text === null) {
+      node.setAddress(port, undefined);
+      return { ok: true, note: `${a['set-address'].interface} has no address now` };
+    }
+    const c = parseCidr(text);
+    if (!c.ok) {
+      if (/1-bits must all come first/.test(c.error)) return refuse('subnet-mask', message('non-contiguous-mask', { detail: c.error }, locale), 'non-contiguous-mask');
+      return refuse('addressing', c.error);
+    }
+    const subnet = formatSubnet(subnetOf(c.value.address, c.value.prefix));
+    const role = addressRole(c.value.address, c.value.prefix);
+    if (role === 'network') return refuse('network-address', message('network-address-to-host', { address: formatIpv4(c.value.address), subnet }, locale), 'network-address-to-host');
+    if (role === 'broadcast') return refuse('broadcast-address', message('broadcast-address-to-host', { address: formatIpv4(c.value.address), subnet }, locale), 'broadcast-address-to-host');
+    for (const d of sim.devices) {
+      const other = sim.host(d.name);
+      const clash = other?.interfaces.find((i) => i.address?.address === c.value.address && !(d.name === device && i.name === port));
+      if (clash) return refuse('addressing', message('duplicate-address', { address: formatIpv4(c.value.address), other: `${d.name}:${clash.name}` }, locale), 'duplicate-address');
+    }
+    node.setAddress(port, c.value);
+    return { ok: true, note: `${a['set-address'].interface} is now ${text} (subnet ${subnet})` };
+  }
+  if ('set-gateway' in a) {
+    const node = sim.host(a['set-gateway'].device);
+    if (!node) return refuse('gateway', `there is no device ${a['set-gateway'].device}`);
+    if (a['set-gateway'].gateway === null) {
+      node.setGateway(undefined);
+      return { ok: true, note: `${node.name} has no default gateway now` };
+    }
+    const gw = parseIpv4(a['set-gateway'].gateway);
+    if (!gw.ok) return refuse('gateway', gw.error);
+    const mine = node.interfaces.filter((i) => i.address);
+    if (mine.length > 0 && !mine.some((i) => sameSubnet(i.address!.address, gw.value, i.address!.prefix))) {
+      const subnet = mine.map((i) => formatSubnet(subnetOf(i.address!.address, i.address!.prefix))).join(', ');
+      return refuse('gateway', message('gateway-off-subnet', { gateway: formatIpv4(gw.value), device: node.name, subnet }, locale), 'gateway-off-subnet');
+    }
+    if (node.ownsAddress(gw.value)) return refuse('gateway', `${formatIpv4(gw.value)} is ${node.name}'s own address; the gateway is the router that leads to other subnets`);
+    node.setGateway(gw.value);
+    return { ok: true, note: `${node.name}'s default gateway is now ${formatIpv4(gw.value)}` };
+  }
+  if ('add-route' in a) {
+    const node = sim.host(a['add-route'].device);
+    if (!node) return refuse('routing', `there is no device ${a['add-route'].device}`);
+    const to = parseSubnet(a['add-route'].to);
+    if (!to.ok) return refuse('routing', `destination: ${to.error}`);
+    const via = parseIpv4(a['add-route'].via);
+    if (!via.ok) return refuse('routing', `next hop: ${via.error}`);
+    const added = node.addStaticRoute(to.value, via.value);
+    if (!added.ok) return refuse('routing', `${added.error}: a next hop must be a neighbour on one of the router's own subnets`);
+    return { ok: true, note: `${node.name}: ${a['add-route'].to} via ${a['add-route'].via}` };
+  }
+  if ('remove-route' in a) {
+    const node = sim.host(a['remove-route'].device);
+    if (!node) return refuse('routing', `there is no device ${a['remove-route'].device}`);
+    const to = parseSubnet(a['remove-route'].to);
+    if (!to.ok) return refuse('routing', to.error);
+    if (!node.removeStaticRoute(to.value)) return refuse('routing', `${node.name} has no static route to ${a['remove-route'].to}`);
+    return { ok: true, note: `${node.name}: route to ${a['remove-route'].to} removed` };
+  }
+  const node = sim.host(a['syn-cookies'].device);
+  if (!node) return refuse('syn-flood', `there is no device ${a['syn-cookies'].device}`);
+  const r = node.tcp.setSynCookies(a['syn-cookies'].port, a['syn-cookies'].on);
+  if (!r.ok) return refuse('syn-flood', r.error);
+  return { ok: true, note: `SYN cookies ${a['syn-cookies'].on ? 'on' : 'off'} for ${node.name} port ${a['syn-cookies'].port}` };
+}
+
+/** Replays the configure actions kept so far onto a fresh network. */
+export function replay(sim: Simulation, actions: readonly ConfigureAction[]): Simulation {
+  for (const a of actions) applyConfigure(sim, a);
+  return sim;
+}
+
