@@ -4,7 +4,13 @@
  * The machine declares which transitions exist (the state diagram of RFC 9293 §3.3.2, plus
  * the resets, timeouts and simultaneous opens and closes of §3.10); the pure functions in
  * rules.ts decide which one an event takes. After every event `context.last` holds what
- * happened: the segments to send, what the application is told, and why.
+ * happened: the segments to send, what the application is told, the data bytes delivered to it,
+ * and why.
+ *
+ * TRANSITIONS is checked by test/machines/tcp/model.test.ts: every declared transition is taken
+ * by some path and no other is. Three were dropped as unreachable once CLOSE was made to change
+ * the state at once (§3.10.4): ESTABLISHED --SEGMENT--> FIN-WAIT-1, CLOSE-WAIT --SEGMENT--> LAST-ACK
+ * and CLOSE-WAIT --SEND--> LAST-ACK.
  */
 import { assign, setup } from 'xstate';
 import { callAbort, callClose, callConnect, callListen, callSend, initialTcb, segmentArrives, timeout, type Outcome, type Tcb } from './rules';
@@ -45,15 +51,20 @@ export const TRANSITIONS: Record<TcpState, Partial<Record<EventType, readonly Tc
   LISTEN: { CONNECT: ['SYN-SENT'], SEGMENT: ['SYN-RECEIVED'], CLOSE: ['CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'SYN-SENT': { SEGMENT: ['ESTABLISHED', 'SYN-RECEIVED', 'CLOSED'], CLOSE: ['CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'SYN-RECEIVED': {
-    SEGMENT: ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'LISTEN', 'CLOSED'],
+    // FIN-WAIT-1 and LAST-ACK: a CLOSE queued behind data takes effect when the handshake's ACK
+    // arrives (LAST-ACK when the peer's FIN came with it).
+    SEGMENT: ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'LAST-ACK', 'LISTEN', 'CLOSED'],
     CLOSE: ['FIN-WAIT-1'],
     ABORT: ['CLOSED'],
-    TIMEOUT: ['CLOSED'],
+    // LISTEN: a passive open gives up on its SYN,ACK and keeps listening, as Linux does.
+    TIMEOUT: ['CLOSED', 'LISTEN'],
   },
-  ESTABLISHED: { SEGMENT: ['CLOSE-WAIT', 'FIN-WAIT-1', 'CLOSED'], CLOSE: ['FIN-WAIT-1'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
+  // CLOSE moves ESTABLISHED and CLOSE-WAIT on at once even when data still waits (§3.10.4), so no
+  // segment or SEND leads from them to FIN-WAIT-1 or LAST-ACK.
+  ESTABLISHED: { SEGMENT: ['CLOSE-WAIT', 'CLOSED'], CLOSE: ['FIN-WAIT-1'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'FIN-WAIT-1': { SEGMENT: ['FIN-WAIT-2', 'CLOSING', 'TIME-WAIT', 'CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'FIN-WAIT-2': { SEGMENT: ['TIME-WAIT', 'CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
-  'CLOSE-WAIT': { SEGMENT: ['LAST-ACK', 'CLOSED'], SEND: ['LAST-ACK'], CLOSE: ['LAST-ACK'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
+  'CLOSE-WAIT': { SEGMENT: ['CLOSED'], CLOSE: ['LAST-ACK'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   CLOSING: { SEGMENT: ['TIME-WAIT', 'CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'LAST-ACK': { SEGMENT: ['CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },
   'TIME-WAIT': { SEGMENT: ['CLOSED'], ABORT: ['CLOSED'], TIMEOUT: ['CLOSED'] },

@@ -9,7 +9,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { tcpConnectionMachine } from './connection-machine';
-import type { Outcome } from './rules';
+import type { Outcome, Tcb } from './rules';
 import { seqAdd } from './seq';
 import { has, segment, type Segment, type TcpError, type TcpEvent, type TcpState } from './types';
 
@@ -59,6 +59,11 @@ export class TcpListener {
 
   connection(conn: string): TcpState {
     return (this.conns.get(conn)?.getSnapshot().value as TcpState | undefined) ?? 'CLOSED';
+  }
+
+  /** An accepted connection's variables (for timers and inspectors). */
+  tcb(conn: string): Tcb | undefined {
+    return this.conns.get(conn)?.getSnapshot().context.tcb;
   }
 
   connections(): { conn: string; state: TcpState }[] {

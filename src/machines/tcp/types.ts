@@ -14,7 +14,10 @@ export const TCP_STATES = [
 ] as const;
 export type TcpState = (typeof TCP_STATES)[number];
 
-/** Control bits the game models (URG, ECE, CWR are always off). Listed in the order tcpdump prints them, ACK last. */
+/**
+ * Control bits the game models (URG, ECE, CWR are always off). `segment()` keeps them in this order,
+ * ACK last like tcpdump's trailing '.' (tcpdump prints F before S; the game never sends SYN and FIN together).
+ */
 export const TCP_FLAGS = ['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const;
 export type TcpFlag = (typeof TCP_FLAGS)[number];
 

@@ -1,10 +1,13 @@
 import type { EthernetFrame } from '../wire/types';
+import type { Egress } from './kernel';
 
 /** A physical port: where a cable plugs in. */
 export interface Port {
   readonly name: string;
   /** Index into the simulation's links, when a cable is plugged in. */
   link?: number;
+  /** The simulation's state for frames sent out of this port (set with `link`). */
+  egress?: Egress;
 }
 
 export type DeviceKind = 'host' | 'router' | 'switch' | 'hub';

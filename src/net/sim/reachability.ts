@@ -77,33 +77,117 @@ export class L2Domains {
   }
 }
 
+/** Where a walk stands: the node holding the datagram, and the TTL it has left. */
+interface Walk {
+  node: IpNode;
+  ttl: number;
+}
+
+const NO_HOPS: readonly PathStep[] = [];
+
+/**
+ * One step of `tracePath`: the decision `w.node` makes for a datagram to `dst`. Returns the
+ * result if the walk ends here, or undefined after moving `w` on to the next node. Only the
+ * origin `from` is special: it need not forward and does not spend TTL. Without `hops`, the
+ * steps are not recorded (for `ReachabilityCache`, which only wants the verdict).
+ */
+function hop(domains: L2Domains, from: IpNode | undefined, w: Walk, dst: Ipv4, steps: PathStep[] | undefined): PathResult | undefined {
+  const hops = steps ?? NO_HOPS;
+  const node = w.node;
+  if (node.ownsAddress(dst)) return { ok: true, hops, reached: node.name };
+  if (node !== from) {
+    if (!node.forwards) return { ok: false, hops, at: node.name, why: `${node.name} is not ${formatIpv4(dst)} and does not forward` };
+  }
+  const route = lookupRoute(node.routes(), dst);
+  if (!route) return { ok: false, hops, at: node.name, why: `${node.name} has no route to ${formatIpv4(dst)}` };
+  if (node !== from) {
+    if (w.ttl <= 1) return { ok: false, hops, at: node.name, why: `TTL expired at ${node.name} (a routing loop?)` };
+    w.ttl--;
+  }
+  let ifaceIndex = 0;
+  while (node.interfaces[ifaceIndex]!.name !== route.iface) ifaceIndex++;
+  const addr = node.interfaces[ifaceIndex]!.address!;
+  if (route.source === 'connected' && addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix)) {
+    return { ok: false, hops, at: node.name, why: `${formatIpv4(dst)} is a broadcast address` };
+  }
+  const nextHop = route.nextHop ?? dst;
+  steps?.push({ device: node.name, nextHop, iface: route.iface });
+  if (node.ports[ifaceIndex]!.link === undefined) return { ok: false, hops, at: node.name, why: `${route.iface} on ${node.name} has no cable` };
+  const owner = domains.owner(domains.domainOf(node, ifaceIndex), nextHop);
+  if (!owner) return { ok: false, hops, at: node.name, why: `nobody on ${node.name}'s ${route.iface} link answers ARP for ${formatIpv4(nextHop)}` };
+  w.node = owner.node;
+  return undefined;
+}
+
 /** Follows a datagram from `from` towards `dst` hop by hop, as the simulator would route it. */
 export function tracePath(domains: L2Domains, from: IpNode, dst: Ipv4): PathResult {
   const hops: PathStep[] = [];
-  let node = from;
-  let ttl = DEFAULT_TTL;
+  const w: Walk = { node: from, ttl: DEFAULT_TTL };
   for (;;) {
-    if (node.ownsAddress(dst)) return { ok: true, hops, reached: node.name };
-    if (node !== from) {
-      if (!node.forwards) return { ok: false, hops, at: node.name, why: `${node.name} is not ${formatIpv4(dst)} and does not forward` };
+    const result = hop(domains, from, w, dst, hops);
+    if (result) return result;
+  }
+}
+
+/** How a walk entering `node` with a full TTL ends, and every node it passes (the origin would change it). */
+interface Continuation {
+  readonly ok: boolean;
+  readonly visited: readonly IpNode[];
+}
+
+/**
+ * `tracePath(...).ok` for many queries at once. After the origin's own step, a walk depends
+ * only on the node it reaches and the destination (the TTL is still full), so that remainder
+ * is computed once per (node, destination) and shared by every origin behind that node: for
+ * a campus, by the hundreds of hosts behind each router. A walk that would come back through
+ * its origin (which `tracePath` treats differently) is traced in full instead, so the answer
+ * is always exactly `tracePath`'s.
+ */
+export class ReachabilityCache {
+  private readonly memo = new Map<IpNode, Map<Ipv4, Continuation>>();
+  /** Consecutive queries mostly go through the same gateway: its memo, looked up once. */
+  private lastNode: IpNode | undefined;
+  private lastMemo = new Map<Ipv4, Continuation>();
+  private readonly walk: Walk;
+
+  constructor(private readonly domains: L2Domains) {
+    this.walk = { node: undefined as unknown as IpNode, ttl: DEFAULT_TTL };
+  }
+
+  reaches(from: IpNode, dst: Ipv4): boolean {
+    const w = this.walk;
+    w.node = from;
+    w.ttl = DEFAULT_TTL;
+    const first = hop(this.domains, from, w, dst, undefined);
+    if (first) return first.ok;
+    const next = w.node;
+    if (next !== from) {
+      const rest = this.continuation(next, dst);
+      if (!rest.visited.includes(from)) return rest.ok;
     }
-    const route = lookupRoute(node.routes(), dst);
-    if (!route) return { ok: false, hops, at: node.name, why: `${node.name} has no route to ${formatIpv4(dst)}` };
-    if (node !== from) {
-      if (ttl <= 1) return { ok: false, hops, at: node.name, why: `TTL expired at ${node.name} (a routing loop?)` };
-      ttl--;
+    return tracePath(this.domains, from, dst).ok;
+  }
+
+  private continuation(node: IpNode, dst: Ipv4): Continuation {
+    if (node !== this.lastNode) {
+      let byDst = this.memo.get(node);
+      if (byDst === undefined) this.memo.set(node, (byDst = new Map()));
+      this.lastNode = node;
+      this.lastMemo = byDst;
     }
-    const ifaceIndex = node.interfaces.findIndex((i) => i.name === route.iface);
-    const addr = node.interfaces[ifaceIndex]!.address!;
-    if (route.source === 'connected' && addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix)) {
-      return { ok: false, hops, at: node.name, why: `${formatIpv4(dst)} is a broadcast address` };
+    let c = this.lastMemo.get(dst);
+    if (c === undefined) {
+      const w: Walk = { node, ttl: DEFAULT_TTL };
+      const visited: IpNode[] = [];
+      let result: PathResult | undefined;
+      do {
+        visited.push(w.node);
+        result = hop(this.domains, undefined, w, dst, undefined);
+      } while (!result);
+      c = { ok: result.ok, visited };
+      this.lastMemo.set(dst, c);
     }
-    const nextHop = route.nextHop ?? dst;
-    hops.push({ device: node.name, nextHop, iface: route.iface });
-    if (node.ports[ifaceIndex]!.link === undefined) return { ok: false, hops, at: node.name, why: `${route.iface} on ${node.name} has no cable` };
-    const owner = domains.owner(domains.domainOf(node, ifaceIndex), nextHop);
-    if (!owner) return { ok: false, hops, at: node.name, why: `nobody on ${node.name}'s ${route.iface} link answers ARP for ${formatIpv4(nextHop)}` };
-    node = owner.node;
+    return c;
   }
 }
 
@@ -119,9 +203,10 @@ export function allPairsReachability(sim: Simulation): ReachabilityMatrix {
   const hosts = sim.devices.filter((d): d is IpNode => d instanceof IpNode && d.kind === 'host' && d.interfaces.some((i) => i.address));
   const n = hosts.length;
   const addr = hosts.map((h) => h.interfaces.find((i) => i.address)!.address!.address);
+  const reach = new ReachabilityCache(domains);
   const forward = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) forward[i * n + j] = i === j || tracePath(domains, hosts[i]!, addr[j]!).ok ? 1 : 0;
+    for (let j = 0; j < n; j++) forward[i * n + j] = i === j || reach.reaches(hosts[i]!, addr[j]!) ? 1 : 0;
   }
   const canPing = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) canPing[i * n + j] = forward[i * n + j]! & forward[j * n + i]!;

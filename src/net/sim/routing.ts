@@ -43,3 +43,44 @@ export function formatRoute(r: Route): string {
   const via = r.nextHop === undefined ? 'directly connected' : `via ${formatIpv4(r.nextHop)}`;
   return `${formatSubnet(r.destination)} ${via} on ${r.iface} (${r.source})`;
 }
+
+/**
+ * A routing table compiled for lookups: the routes sorted so that the first match is the one
+ * `lookupRoute` picks (longest prefix, then preferred source, then earlier route), with networks
+ * and masks in typed arrays compared as 32-bit integers. A forwarding step then costs a short
+ * scan and no allocation, where a per-destination cache cost a Map lookup (and an insert per new
+ * destination, which for hosts pinging many peers was nearly every time).
+ */
+export class RouteTable {
+  /** Route indices in match order. */
+  private readonly order: Int32Array;
+  private readonly networks: Int32Array;
+  private readonly masks: Int32Array;
+
+  constructor(readonly routes: readonly Route[]) {
+    const order = routes.map((_, i) => i);
+    order.sort((a, b) => {
+      const ra = routes[a]!;
+      const rb = routes[b]!;
+      return rb.destination.prefix - ra.destination.prefix || PREFERENCE[ra.source] - PREFERENCE[rb.source] || a - b;
+    });
+    const n = order.length;
+    this.order = new Int32Array(n);
+    this.networks = new Int32Array(n);
+    this.masks = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const d = routes[order[k]!]!.destination;
+      this.order[k] = order[k]!;
+      this.networks[k] = d.network | 0;
+      this.masks[k] = maskFromPrefix(d.prefix) | 0;
+    }
+  }
+
+  /** The index in `routes` of `lookupRoute(routes, dst)`, or -1 when no route matches. */
+  lookup(dst: Ipv4): number {
+    const masks = this.masks;
+    const networks = this.networks;
+    for (let k = 0; k < masks.length; k++) if ((dst & masks[k]!) === networks[k]) return this.order[k]!;
+    return -1;
+  }
+}

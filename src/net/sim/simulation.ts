@@ -7,15 +7,14 @@ import { formatIpv4, type Ipv4 } from '../address/ipv4';
 import { macFromNumber, type Mac } from '../address/mac';
 import type { Cidr } from '../address/subnet';
 import { err, ok, type Result } from '../result';
-import { ethernetLength } from '../wire/ethernet';
-import type { EthernetFrame } from '../wire/types';
-import type { SimContext } from './context';
 import type { Device, DeviceKind } from './device';
-import { EventQueue, Task } from './event-queue';
 import { Hub } from './hub';
 import { IpNode } from './ip-node';
+import { Kernel, type RunResult } from './kernel';
 import { Switch, DEFAULT_MAC_AGING_NS } from './switch';
 import type { FrameEvent, PortRef, TraceEvent } from './trace';
+
+export type { RunResult } from './kernel';
 
 export interface LinkOptions {
   /** Default 100 Mbit/s, Fast Ethernet. */
@@ -32,14 +31,6 @@ export interface Link {
   readonly delayNs: number;
 }
 
-interface LinkState {
-  readonly link: Link;
-  readonly ends: readonly [Device, Device];
-  readonly portIndex: readonly [number, number];
-  /** Full duplex: each direction transmits one frame at a time. */
-  readonly busyUntil: [number, number];
-}
-
 export interface InterfaceConfig {
   readonly name: string;
   /** Assigned deterministically (locally administered 02:…) when omitted. */
@@ -47,39 +38,16 @@ export interface InterfaceConfig {
   readonly address?: Cidr;
 }
 
-export interface RunResult {
-  /** Events processed in this run. */
-  readonly events: number;
-  /** True when the run stopped because of the event budget (a broadcast storm in a loop, say), not quiescence. */
-  readonly stopped: boolean;
-}
-
-/** Preamble + start delimiter (8), FCS (4) and the inter-frame gap (12) occupy the wire too. */
-const WIRE_OVERHEAD_BYTES = 8 + 4 + 12;
-
 export class Simulation {
-  private time = 0;
-  private readonly queue = new EventQueue();
-  readonly trace: TraceEvent[] = [];
+  /** Clock, queue, trace and cables: what devices see as their `SimContext`. */
+  private readonly ctx = new Kernel();
+  readonly trace: TraceEvent[] = this.ctx.trace;
   private readonly deviceMap = new Map<string, Device>();
-  private readonly linkStates: LinkState[] = [];
-  private nextFrameId = 1;
+  private readonly linkStates = this.ctx.links;
   private nextMac = 1;
-  private readonly ctx: SimContext;
-
-  constructor() {
-    this.ctx = {
-      now: () => this.time,
-      record: (e) => {
-        this.trace.push(e);
-      },
-      transmit: (device, port, frame, parent) => this.transmit(device, port, frame, parent),
-      after: (delay, fn) => this.queue.push(this.time + delay, fn),
-    };
-  }
 
   get now(): number {
-    return this.time;
+    return this.ctx.time;
   }
 
   get devices(): readonly Device[] {
@@ -147,10 +115,7 @@ export class Simulation {
     const delayNs = opts.delayNs ?? 500;
     if (!(bitsPerSecond > 0) || !(delayNs >= 0)) return err('a link needs a positive speed and a non-negative delay');
     const link: Link = { name: `${a.device}:${a.port}—${b.device}:${b.port}`, a, b, bitsPerSecond, delayNs };
-    const n = this.linkStates.length;
-    this.linkStates.push({ link, ends: [ends[0]!, ends[1]!], portIndex: [idx[0]!, idx[1]!], busyUntil: [0, 0] });
-    (ends[0]!.ports[idx[0]!] as { link?: number }).link = n;
-    (ends[1]!.ports[idx[1]!] as { link?: number }).link = n;
+    this.ctx.plug(link, ends[0]!, idx[0]!, ends[1]!, idx[1]!);
     return ok(link);
   }
 
@@ -180,46 +145,12 @@ export class Simulation {
 
   /** Runs `fn` at virtual time now + delayNs (for scripted scenarios). */
   at(delayNs: number, fn: () => void): void {
-    this.queue.push(this.time + delayNs, fn);
+    this.ctx.after(delayNs, fn);
   }
 
   /** Processes events until none are left, or until `maxEvents` (a guard against broadcast storms) or `untilNs`. */
   run(opts: { maxEvents?: number; untilNs?: number } = {}): RunResult {
-    const max = opts.maxEvents ?? 5_000_000;
-    const until = opts.untilNs ?? Infinity;
-    let n = 0;
-    for (;;) {
-      const t = this.queue.peekTime();
-      if (t === undefined) return { events: n, stopped: false };
-      if (t > until) {
-        this.time = Math.max(this.time, until);
-        return { events: n, stopped: false };
-      }
-      if (n >= max) return { events: n, stopped: true };
-      this.time = t;
-      this.queue.pop()!.run();
-      n++;
-    }
-  }
-
-  private transmit(device: Device, port: number, frame: EthernetFrame, parent: number | undefined): number | undefined {
-    const linkIndex = device.ports[port]!.link;
-    if (linkIndex === undefined) return undefined;
-    const ls = this.linkStates[linkIndex]!;
-    const dir = ls.ends[0] === device && ls.portIndex[0] === port ? 0 : 1;
-    const length = ethernetLength(frame);
-    const txNs = Math.ceil(((length + WIRE_OVERHEAD_BYTES) * 8 * 1e9) / ls.link.bitsPerSecond);
-    const start = Math.max(this.time, ls.busyUntil[dir]);
-    ls.busyUntil[dir] = start + txNs;
-    const id = this.nextFrameId++;
-    const from = dir === 0 ? ls.link.a : ls.link.b;
-    const to = dir === 0 ? ls.link.b : ls.link.a;
-    const event: FrameEvent = { kind: 'frame', t: start, id, parent, link: ls.link.name, from, to, frame, length };
-    // A frame waiting for a busy port enters the trace when it starts onto the wire, so the trace stays in time order.
-    if (start === this.time) this.trace.push(event);
-    else this.queue.push(start, () => this.trace.push(event));
-    this.queue.pushTask(start + txNs + ls.link.delayNs, new Arrival(ls.ends[1 - dir]!, ls.portIndex[1 - dir]!, frame, id));
-    return id;
+    return this.ctx.run(opts.maxEvents ?? 5_000_000, opts.untilNs ?? Infinity);
   }
 
   /** Frames put on links so far. */
@@ -229,21 +160,6 @@ export class Simulation {
 
   kindOf(name: string): DeviceKind | undefined {
     return this.deviceMap.get(name)?.kind;
-  }
-}
-
-/** A frame reaching the far end of a cable. */
-class Arrival extends Task {
-  constructor(
-    private readonly device: Device,
-    private readonly port: number,
-    private readonly frame: EthernetFrame,
-    private readonly id: number,
-  ) {
-    super();
-  }
-  run(): void {
-    this.device.receive(this.port, this.frame, this.id);
   }
 }
 

@@ -2,6 +2,7 @@ import { formatMac, isMulticastMac, BROADCAST_MAC, type Mac } from '../address/m
 import type { EthernetFrame } from '../wire/types';
 import type { Device, Port } from './device';
 import type { SimContext } from './context';
+import type { SwitchDecision } from './trace';
 
 export interface MacTableEntry {
   readonly mac: Mac;
@@ -22,7 +23,15 @@ export const DEFAULT_MAC_AGING_NS = 300e9;
 export class Switch implements Device {
   readonly kind = 'switch';
   readonly ports: Port[];
+  /** Entries are updated in place: a refresh or a move costs no second lookup and no new object. */
   private readonly table = new Map<Mac, { port: number; lastSeen: number }>();
+  private readonly portNames: readonly string[];
+  /**
+   * Forward and filter decisions depend only on the port, so each port's are built once and shared
+   * by every trace event that records them (trace events are read-only): one object fewer per frame.
+   */
+  private readonly forwardTo: readonly SwitchDecision[];
+  private readonly filterAt: readonly SwitchDecision[];
 
   constructor(
     readonly name: string,
@@ -32,6 +41,9 @@ export class Switch implements Device {
     readonly agingNs: number = DEFAULT_MAC_AGING_NS,
   ) {
     this.ports = portNames.map((name) => ({ name }));
+    this.portNames = [...portNames];
+    this.forwardTo = portNames.map((port) => ({ action: 'forward', port }));
+    this.filterAt = portNames.map((port) => ({ action: 'filter', port }));
   }
 
   macTable(): MacTableEntry[] {
@@ -46,53 +58,53 @@ export class Switch implements Device {
   }
 
   /** Looks a MAC up, ageing the entry out (with a trace event) if it has been idle too long. */
-  private lookup(mac: Mac): number | undefined {
+  private lookup(mac: Mac, now: number): { port: number; lastSeen: number } | undefined {
     const e = this.table.get(mac);
     if (e === undefined) return undefined;
-    const now = this.ctx.now();
     if (this.expired(e.lastSeen, now)) {
       this.table.delete(mac);
-      this.ctx.record({ kind: 'mac-aged', t: now, device: this.name, mac, port: this.ports[e.port]!.name, idleNs: now - e.lastSeen });
+      this.ctx.record({ kind: 'mac-aged', t: now, device: this.name, mac, port: this.portNames[e.port]!, idleNs: now - e.lastSeen });
       return undefined;
     }
-    return e.port;
+    return e;
   }
 
   receive(port: number, frame: EthernetFrame, frameId: number): void {
     const now = this.ctx.now();
-    const ingress = this.ports[port]!.name;
+    const ingress = this.portNames[port]!;
     // Learn: a multicast source is invalid and never learned.
-    if (!isMulticastMac(frame.src)) {
-      const known = this.lookup(frame.src);
-      if (known === port) {
+    const src = frame.src;
+    if (!isMulticastMac(src)) {
+      const known = this.lookup(src, now);
+      if (known === undefined) {
+        this.ctx.record({ kind: 'mac-learned', t: now, device: this.name, mac: src, port: ingress });
+        this.table.set(src, { port, lastSeen: now });
+      } else if (known.port === port) {
         // A refresh (same MAC, same port) only restarts the aging clock: not worth a trace line.
-        this.table.get(frame.src)!.lastSeen = now;
+        known.lastSeen = now;
       } else {
-        this.ctx.record(
-          known === undefined
-            ? { kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress }
-            : { kind: 'mac-learned', t: now, device: this.name, mac: frame.src, port: ingress, movedFrom: this.ports[known]!.name },
-        );
-        this.table.set(frame.src, { port, lastSeen: now });
+        this.ctx.record({ kind: 'mac-learned', t: now, device: this.name, mac: src, port: ingress, movedFrom: this.portNames[known.port]! });
+        known.port = port;
+        known.lastSeen = now;
       }
     }
 
     const dst = frame.dst;
-    const out = isMulticastMac(dst) ? undefined : this.lookup(dst);
+    const out = isMulticastMac(dst) ? undefined : this.lookup(dst, now);
     if (out === undefined) {
       const ports: string[] = [];
       const indices: number[] = [];
       for (let i = 0; i < this.ports.length; i++) {
         if (i !== port && this.ports[i]!.link !== undefined) {
-          ports.push(this.ports[i]!.name);
+          ports.push(this.portNames[i]!);
           indices.push(i);
         }
       }
       const why = dst === BROADCAST_MAC ? 'broadcast' : isMulticastMac(dst) ? 'multicast' : 'unknown-destination';
       this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: { action: 'flood', why, ports } });
       for (const i of indices) this.ctx.transmit(this, i, frame, frameId);
-    } else if (out === port) {
-      this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: { action: 'filter', port: ingress } });
+    } else if (out.port === port) {
+      this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: this.filterAt[port]! });
       this.ctx.record({
         kind: 'drop',
         t: now,
@@ -102,8 +114,8 @@ export class Switch implements Device {
         frame: frameId,
       });
     } else {
-      this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: { action: 'forward', port: this.ports[out]!.name } });
-      this.ctx.transmit(this, out, frame, frameId);
+      this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: this.forwardTo[out.port]! });
+      this.ctx.transmit(this, out.port, frame, frameId);
     }
   }
 }
