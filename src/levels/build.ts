@@ -60,12 +60,18 @@ export function buildTopology(level: Pick<LevelFile, 'topology'>): Built {
             else node.setGateway(gw.value);
           }
           for (const p of d.udp ?? []) node.bindUdp(p);
+          if (d.dhcp) {
+            const c = sim.startDhcpClient(d.name);
+            if (!c.ok) at([...base, 'dhcp'], c.error);
+          }
           (d.tcp ?? []).forEach((t, k) => {
             const spec = typeof t === 'number' ? { port: t } : t;
             const l = node.tcp.listen(spec.port, { backlog: spec.backlog, synCookies: spec.synCookies });
             if (!l.ok) at([...base, 'tcp', k], l.error);
           });
-        } else {
+        }
+        if (d.dhcpServer) dhcpServer(sim, d.name, d.dhcpServer, [...base, 'dhcpServer'], at);
+        if (d.kind === 'router') {
           (d.routes ?? []).forEach((route, k) => {
             const to = parseSubnet(route.to);
             const via = parseIpv4(route.via);
@@ -109,6 +115,8 @@ export function buildTopology(level: Pick<LevelFile, 'topology'>): Built {
       if (!r.ok && !/already has a cable/.test(r.error)) at(a.path, r.error);
     }
   });
+  // Hosts that ask for their address by DHCP have it by the time the player looks: the network has booted.
+  if (level.topology.devices.some((d) => d.kind === 'host' && d.dhcp)) sim.run({ untilNs: 60e9 });
   return { sim, problems };
 }
 
@@ -161,6 +169,38 @@ function interfacesOf(
     out.push({ name: spec.name, ...(mac !== undefined ? { mac } : {}), ...(address ? { address } : {}) });
   }
   return out;
+}
+
+function dhcpServer(sim: Simulation, name: string, spec: NonNullable<Extract<DeviceSpec, { kind: 'router' }>['dhcpServer']>, path: Path, at: (p: Path, m: string) => void): void {
+  const node = sim.host(name)!;
+  const from = parseIpv4(spec.from);
+  const to = parseIpv4(spec.to);
+  if (!from.ok) return at([...path, 'from'], from.error);
+  if (!to.ok) return at([...path, 'to'], to.error);
+  const iface = spec.interface ? node.iface(spec.interface) : node.interfaces.find((i) => i.address && subnetContains(subnetOf(i.address.address, i.address.prefix), from.value));
+  if (!iface?.address) return at([...path, spec.interface ? 'interface' : 'from'], `${name} has no interface on the subnet of ${spec.from} to serve this pool from`);
+  let router: Ipv4 | undefined;
+  if (spec.gateway !== undefined) {
+    const g = parseIpv4(spec.gateway);
+    if (!g.ok) return at([...path, 'gateway'], g.error);
+    router = g.value;
+  } else if (node.kind === 'router') router = iface.address.address;
+  const dns: Ipv4[] = [];
+  for (const [k, t] of (spec.dns ?? []).entries()) {
+    const d = parseIpv4(t);
+    if (!d.ok) return at([...path, 'dns', k], d.error);
+    dns.push(d.value);
+  }
+  const r = sim.addDhcpServer(name, {
+    start: from.value,
+    end: to.value,
+    prefix: iface.address.prefix,
+    ...(router !== undefined ? { router } : {}),
+    dnsServers: dns,
+    leaseSeconds: spec.lease,
+    serverId: iface.address.address,
+  });
+  if (!r.ok) at(path, r.error);
 }
 
 export function splitPortRef(ref: string): [string, string] {

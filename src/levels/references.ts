@@ -37,6 +37,7 @@ export function checkReferences(level: LevelFile, sim: Simulation): Problem[] {
   (allow['add-route'] ?? []).forEach((n, i) => device(['allow', 'add-route', i], n, ['router']));
   (allow['remove-route'] ?? []).forEach((n, i) => device(['allow', 'remove-route', i], n, ['router']));
   (allow['syn-cookies'] ?? []).forEach((n, i) => device(['allow', 'syn-cookies', i], n, ['host']));
+  (allow['start-dhcp'] ?? []).forEach((n, i) => device(['allow', 'start-dhcp', i], n, ['host']));
 
   level.goals.forEach((g, i) => {
     const body = Object.values(g)[0];
@@ -82,6 +83,7 @@ export function checkReferences(level: LevelFile, sim: Simulation): Problem[] {
       else if ('add-route' in a) device([...path, 'add-route', 'device'], a['add-route'].device, ['router']);
       else if ('remove-route' in a) device([...path, 'remove-route', 'device'], a['remove-route'].device, ['router']);
       else if ('syn-cookies' in a) device([...path, 'syn-cookies', 'device'], a['syn-cookies'].device, ['host']);
+      else if ('start-dhcp' in a) device([...path, 'start-dhcp', 'device'], a['start-dhcp'].device, ['host']);
       else if ('answer' in a || 'predict' in a) {
         const q = 'answer' in a ? a.answer.question : a.predict.question;
         if (!ids.has(q)) at([...path, 'answer' in a ? 'answer' : 'predict', 'question'], `no question with id ${q}${suggest(q, [...ids])}`);

@@ -39,17 +39,32 @@ const hostSchema = z.strictObject({
   /** What runs on it: open UDP ports, listening TCP ports. */
   udp: z.array(port).max(64).optional(),
   tcp: z.array(z.union([port, z.strictObject({ port, backlog: z.number().int().min(0).max(65535).optional(), synCookies: z.boolean().optional() })])).max(64).optional(),
+  /** Ask for an address by DHCP when the network starts. */
+  dhcp: z.boolean().optional(),
+  dhcpServer: z.lazy(() => dhcpServerSchema).optional(),
   /** What the device is, for layer questions and the picture (pc, server, laptop, phone). */
   role: z.enum(['pc', 'server', 'laptop', 'phone', 'printer']).optional(),
 });
 
 const routeSchema = z.strictObject({ to: address, via: address });
 
+/** A DHCP server's pool (RFC 2131): addresses from `from` to `to` on the serving interface's subnet. */
+const dhcpServerSchema = z.strictObject({
+  interface: z.string().regex(/^[A-Za-z0-9_./-]{1,32}$/).optional(),
+  from: address,
+  to: address,
+  gateway: address.optional(),
+  dns: z.array(address).max(4).optional(),
+  /** Seconds. */
+  lease: z.number().int().min(60).max(31_536_000).default(86_400),
+});
+
 const routerSchema = z.strictObject({
   name: deviceName,
   kind: z.literal('router'),
   interfaces: z.array(interfaceSchema).min(1).max(32),
   routes: z.array(routeSchema).max(256).optional(),
+  dhcpServer: dhcpServerSchema.optional(),
 });
 
 const switchSchema = z.strictObject({
@@ -82,6 +97,7 @@ export const allowSchema = z.strictObject({
   'add-route': z.array(deviceName).max(256).optional(),
   'remove-route': z.array(deviceName).max(256).optional(),
   'syn-cookies': z.array(deviceName).max(256).optional(),
+  'start-dhcp': z.array(deviceName).max(256).optional(),
 });
 
 // ---- goals -----------------------------------------------------------------------------
@@ -149,6 +165,7 @@ export const actionSchema = z.union([
   z.strictObject({ 'add-route': z.strictObject({ device: deviceName, to: address, via: address }) }),
   z.strictObject({ 'remove-route': z.strictObject({ device: deviceName, to: address }) }),
   z.strictObject({ 'syn-cookies': z.strictObject({ device: deviceName, port, on: z.boolean() }) }),
+  z.strictObject({ 'start-dhcp': z.strictObject({ device: deviceName, interface: z.string().max(32).default('eth0') }) }),
   z.strictObject({ answer: z.strictObject({ question: z.string().regex(ID), value: z.union([z.string().max(256), z.number(), z.boolean()]) }) }),
   z.strictObject({ predict: z.strictObject({ question: z.string().regex(ID), value: z.union([z.string().max(256), z.number(), z.array(z.string().max(64)).max(64)]) }) }),
   z.strictObject({ hop: z.strictObject({ device: deviceName }) }),

@@ -12,10 +12,10 @@ import type { Action, LevelFile } from '../levels/schema';
 import { message } from './messages';
 import type { Verdict } from './verdict';
 
-export type ConfigureAction = Extract<Action, { 'set-address': unknown } | { 'set-gateway': unknown } | { 'add-route': unknown } | { 'remove-route': unknown } | { 'syn-cookies': unknown }>;
+export type ConfigureAction = Extract<Action, { 'set-address': unknown } | { 'set-gateway': unknown } | { 'add-route': unknown } | { 'remove-route': unknown } | { 'syn-cookies': unknown } | { 'start-dhcp': unknown }>;
 
 export function isConfigure(a: Action): a is ConfigureAction {
-  return 'set-address' in a || 'set-gateway' in a || 'add-route' in a || 'remove-route' in a || 'syn-cookies' in a;
+  return 'set-address' in a || 'set-gateway' in a || 'add-route' in a || 'remove-route' in a || 'syn-cookies' in a || 'start-dhcp' in a;
 }
 
 /** Why the level does not let the player do this, or undefined if it does. */
@@ -25,6 +25,7 @@ export function notAllowed(level: LevelFile, a: ConfigureAction): string | undef
   if ('set-gateway' in a) return allow['set-gateway']?.includes(a['set-gateway'].device) ? undefined : `this level does not let you change ${a['set-gateway'].device}'s gateway`;
   if ('add-route' in a) return allow['add-route']?.includes(a['add-route'].device) ? undefined : `this level does not let you add routes on ${a['add-route'].device}`;
   if ('remove-route' in a) return allow['remove-route']?.includes(a['remove-route'].device) ? undefined : `this level does not let you remove routes on ${a['remove-route'].device}`;
+  if ('start-dhcp' in a) return allow['start-dhcp']?.includes(a['start-dhcp'].device) ? undefined : `this level does not let you start DHCP on ${a['start-dhcp'].device}`;
   return allow['syn-cookies']?.includes(a['syn-cookies'].device) ? undefined : `this level does not let you change SYN cookies on ${a['syn-cookies'].device}`;
 }
 
@@ -99,6 +100,14 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
     if (!to.ok) return refuse('routing', to.error);
     if (!node.removeStaticRoute(to.value)) return refuse('routing', `${node.name} has no static route to ${a['remove-route'].to}`);
     return { ok: true, note: `${node.name}: route to ${a['remove-route'].to} removed` };
+  }
+  if ('start-dhcp' in a) {
+    const started = sim.startDhcpClient(a['start-dhcp'].device, a['start-dhcp'].interface);
+    if (!started.ok) return refuse('dhcp', started.error);
+    // Let the DORA exchange finish, so the address is there for what follows.
+    sim.run({ untilNs: sim.now + 60e9 });
+    const got = sim.host(a['start-dhcp'].device)?.iface(a['start-dhcp'].interface)?.address;
+    return { ok: true, note: got ? `${a['start-dhcp'].device} asked by DHCP and got ${formatIpv4(got.address)}/${got.prefix}` : `${a['start-dhcp'].device} asked by DHCP, but no server answered` };
   }
   const node = sim.host(a['syn-cookies'].device);
   if (!node) return refuse('syn-flood', `there is no device ${a['syn-cookies'].device}`);

@@ -12,7 +12,7 @@ function level(name: string): LoadedLevel {
 }
 
 describe('the verifier on each kind of step', () => {
-  it.each(['configure-gateway.yaml', 'answer-subnet.yaml', 'predict-switch.yaml', 'route-hops.yaml'])('%s passes check: solution, accepts and rejects', (name) => {
+  it.each(['configure-gateway.yaml', 'configure-dhcp.yaml', 'answer-subnet.yaml', 'predict-switch.yaml', 'route-hops.yaml'])('%s passes check: solution, accepts and rejects', (name) => {
     expect(checkLevel(level(name))).toEqual([]);
   });
 

@@ -76,6 +76,8 @@ export function describeEvent(e: TraceEvent): string {
       return `${e.device} drops${e.frame ? ` frame #${e.frame}` : ''}: ${e.detail}`;
     case 'deliver':
       return `${e.device} receives ${e.protocol.toUpperCase()} from ${formatIpv4(e.src)}: ${e.detail}`;
+    case 'dhcp':
+      return `${e.device} DHCP ${e.role}${e.role === 'client' && e.from !== e.to ? ` ${e.from} → ${e.to}` : ''}: ${e.note}`;
     case 'tcp': {
       const change = e.from === e.to ? e.to : `${e.from} → ${e.to}`;
       return `${e.device} TCP ${e.local}↔${e.remote} ${change}: ${e.note}${e.error ? ` (the application is told: ${e.error})` : ''}`;

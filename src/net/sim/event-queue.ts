@@ -1,18 +1,19 @@
 /**
- * A min-heap of timed entries. Ties on time break by insertion order, which is what makes a
- * run deterministic: same inputs, same order, same trace.
+ * The simulator's timeline: timed entries popped in (time, insertion) order. Ties on time break
+ * by insertion order, which is what makes a run deterministic: same inputs, same order, same trace.
  *
  * Performance notes (the simulator aims at a million frame-hops a second):
  * - an entry is an item plus a small integer tag. Tag TASK means the item is a `Task` to run;
- *   other tags are the kernel's own (a frame arriving at a port, a deferred trace record), so
- *   the commonest events need no wrapper object at all;
- * - the keys live in typed arrays beside the item array, so sifting compares plain doubles
- *   in contiguous memory instead of chasing objects of several shapes;
- * - the heap is 4-ary: half the depth of a binary heap;
- * - entries pushed in time order (timeouts: every ping sets one 10 s ahead) go to a FIFO lane
- *   instead, so the heap holds only frames in flight and stays a few levels deep. The lane is
- *   sorted by construction and `pop` takes the earlier of the two heads, so the order is exactly
- *   that of one heap.
+ *   other tags are the kernel's own (a frame arriving through a cable, a deferred trace record),
+ *   so the commonest events need no wrapper object at all;
+ * - most entries arrive in time order within their kind: every ping sets a timeout 10 s ahead,
+ *   every ARP probe a retry 1 s ahead, a script schedules its steps in order. Such runs go to a
+ *   few FIFO lanes, where a push or pop is O(1); only the rest (frames in flight, mostly) go to
+ *   a heap, which then stays a few levels deep instead of holding a thousand pending timers;
+ * - the heap keeps its keys in typed arrays beside the items (sifting compares plain doubles in
+ *   contiguous memory) and is 4-ary (half the depth of a binary heap).
+ * Each lane is sorted by construction and `pop` takes the earliest of the heads, so the order is
+ * exactly that of a single priority queue.
  */
 export abstract class Task {
   abstract run(): void;
@@ -30,6 +31,61 @@ class FnTask extends Task {
 /** The tag of an entry whose item is a `Task`. */
 export const TASK = -1;
 
+/** A FIFO of entries in (time, seq) order: entries [head, tail) of the arrays. */
+class Lane {
+  items: unknown[] = [];
+  times = new Float64Array(256);
+  seqs = new Float64Array(256);
+  tags = new Int32Array(256);
+  head = 0;
+  tail = 0;
+
+  /** The time of the last entry; -Infinity when empty, so an empty lane takes anything. */
+  lastTime(): number {
+    return this.head === this.tail ? -Infinity : this.times[this.tail - 1]!;
+  }
+
+  push(time: number, seq: number, item: unknown, tag: number): void {
+    if (this.tail === this.times.length) this.grow();
+    const t = this.tail++;
+    this.times[t] = time;
+    this.seqs[t] = seq;
+    this.tags[t] = tag;
+    this.items[t] = item;
+  }
+
+  shift(): unknown {
+    const h = this.head;
+    const item = this.items[h];
+    this.items[h] = undefined;
+    // An emptied lane starts again at the front.
+    if (++this.head === this.tail) this.head = this.tail = 0;
+    return item;
+  }
+
+  private grow(): void {
+    const live = this.tail - this.head;
+    // Slide the live entries to the front; double the arrays if they are more than half full.
+    const size = live * 2 <= this.times.length ? this.times.length : this.times.length * 2;
+    const times = new Float64Array(size);
+    times.set(this.times.subarray(this.head, this.tail));
+    const seqs = new Float64Array(size);
+    seqs.set(this.seqs.subarray(this.head, this.tail));
+    const tags = new Int32Array(size);
+    tags.set(this.tags.subarray(this.head, this.tail));
+    this.items = this.items.slice(this.head, this.tail);
+    this.times = times;
+    this.seqs = seqs;
+    this.tags = tags;
+    this.head = 0;
+    this.tail = live;
+  }
+}
+
+const LANES = 4;
+/** `pop` reports where the earliest entry is: a lane index, or this for the heap. */
+const HEAP = -1;
+
 export class EventQueue {
   private items: unknown[] = [];
   private times = new Float64Array(1024);
@@ -37,18 +93,13 @@ export class EventQueue {
   private tags = new Int32Array(1024);
   private n = 0;
   private nextSeq = 0;
-  /** The FIFO lane: entries [laneHead, laneTail) of these arrays, in (time, seq) order. */
-  private laneItems: unknown[] = [];
-  private laneTimes = new Float64Array(1024);
-  private laneSeqs = new Float64Array(1024);
-  private laneTags = new Int32Array(1024);
-  private laneHead = 0;
-  private laneTail = 0;
+  private readonly lanes: Lane[] = Array.from({ length: LANES }, () => new Lane());
+  private laneCount = 0;
   /** The tag of the entry `pop()` returned last. */
   poppedTag = TASK;
 
   get size(): number {
-    return this.n + this.laneTail - this.laneHead;
+    return this.n + this.laneCount;
   }
 
   push(time: number, fn: () => void): void {
@@ -61,16 +112,61 @@ export class EventQueue {
 
   pushTagged(time: number, item: unknown, tag: number): void {
     const seq = this.nextSeq++;
-    const tail = this.laneTail;
-    if (tail === this.laneHead || time >= this.laneTimes[tail - 1]!) {
-      if (tail === this.laneTimes.length) this.growLane();
-      const t = this.laneTail++;
-      this.laneTimes[t] = time;
-      this.laneSeqs[t] = seq;
-      this.laneTags[t] = tag;
-      this.laneItems[t] = item;
+    // The lane whose last entry is the latest not after this one: the runs stay apart.
+    let best: Lane | undefined;
+    let bestTime = -Infinity;
+    for (const lane of this.lanes) {
+      const last = lane.lastTime();
+      if (last <= time && (best === undefined || last > bestTime)) {
+        best = lane;
+        bestTime = last;
+      }
+    }
+    if (best !== undefined) {
+      best.push(time, seq, item, tag);
+      this.laneCount++;
       return;
     }
+    this.heapPush(time, seq, item, tag);
+  }
+
+  peekTime(): number | undefined {
+    const where = this.earliest();
+    if (where === undefined) return undefined;
+    return where === HEAP ? this.times[0] : this.lanes[where]!.times[this.lanes[where]!.head];
+  }
+
+  /** The earliest entry's item (its tag is then in `poppedTag`). */
+  pop(): unknown {
+    const where = this.earliest();
+    if (where === undefined) return undefined;
+    if (where === HEAP) return this.heapPop();
+    const lane = this.lanes[where]!;
+    this.poppedTag = lane.tags[lane.head]!;
+    this.laneCount--;
+    return lane.shift();
+  }
+
+  /** Where the earliest entry is (a lane index or HEAP), or undefined when the queue is empty. */
+  private earliest(): number | undefined {
+    let where: number | undefined = this.n > 0 ? HEAP : undefined;
+    let t = this.n > 0 ? this.times[0]! : Infinity;
+    let s = this.n > 0 ? this.seqs[0]! : Infinity;
+    if (this.laneCount === 0) return where;
+    for (let k = 0; k < LANES; k++) {
+      const lane = this.lanes[k]!;
+      if (lane.head === lane.tail) continue;
+      const lt = lane.times[lane.head]!;
+      if (lt < t || (lt === t && lane.seqs[lane.head]! < s)) {
+        where = k;
+        t = lt;
+        s = lane.seqs[lane.head]!;
+      }
+    }
+    return where;
+  }
+
+  private heapPush(time: number, seq: number, item: unknown, tag: number): void {
     if (this.n === this.times.length) this.grow();
     const times = this.times;
     const seqs = this.seqs;
@@ -93,27 +189,7 @@ export class EventQueue {
     items[i] = item;
   }
 
-  peekTime(): number | undefined {
-    if (this.laneHead === this.laneTail) return this.n === 0 ? undefined : this.times[0];
-    const laneTime = this.laneTimes[this.laneHead]!;
-    return this.n === 0 || laneTime < this.times[0]! ? laneTime : this.times[0];
-  }
-
-  /** The earliest entry's item (its tag is then in `poppedTag`). */
-  pop(): unknown {
-    const head = this.laneHead;
-    if (head !== this.laneTail) {
-      const lt = this.laneTimes[head]!;
-      if (this.n === 0 || lt < this.times[0]! || (lt === this.times[0]! && this.laneSeqs[head]! < this.seqs[0]!)) {
-        const item = this.laneItems[head];
-        this.laneItems[head] = undefined;
-        this.poppedTag = this.laneTags[head]!;
-        // An empty lane starts again at the front; a long-lived one is compacted when it grows.
-        if (++this.laneHead === this.laneTail) this.laneHead = this.laneTail = 0;
-        return item;
-      }
-    }
-    if (this.n === 0) return undefined;
+  private heapPop(): unknown {
     const items = this.items;
     const top = items[0];
     this.poppedTag = this.tags[0]!;
@@ -157,25 +233,6 @@ export class EventQueue {
       items[i] = lastItem;
     }
     return top;
-  }
-
-  private growLane(): void {
-    const head = this.laneHead;
-    const live = this.laneTail - head;
-    // Room at the front (popped entries): slide down; otherwise double.
-    const size = live * 2 <= this.laneTimes.length ? this.laneTimes.length : this.laneTimes.length * 2;
-    const times = new Float64Array(size);
-    times.set(this.laneTimes.subarray(head, this.laneTail));
-    const seqs = new Float64Array(size);
-    seqs.set(this.laneSeqs.subarray(head, this.laneTail));
-    const tags = new Int32Array(size);
-    tags.set(this.laneTags.subarray(head, this.laneTail));
-    this.laneItems = this.laneItems.slice(head, this.laneTail);
-    this.laneTimes = times;
-    this.laneSeqs = seqs;
-    this.laneTags = tags;
-    this.laneHead = 0;
-    this.laneTail = live;
   }
 
   private grow(): void {

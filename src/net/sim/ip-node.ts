@@ -55,6 +55,8 @@ interface PendingResolution {
   attempts: number;
 }
 
+export type UdpHandler = (packet: Ipv4Packet, datagram: UdpDatagram, iface: number) => void;
+
 export interface UdpReceived {
   readonly t: number;
   readonly from: Ipv4;
@@ -113,6 +115,28 @@ export class IpNode implements Device {
 
   /** The TCP layer: listen, connect, send, close (sockets on the RFC 9293 machine). */
   readonly tcp: TcpStack;
+
+  /** Services bound to UDP ports (a DHCP server); `raw` ones see their port's datagrams whatever the destination address. */
+  private readonly udpHandlers = new Map<number, UdpHandler>();
+  private readonly rawUdp = new Map<number, UdpHandler>();
+
+  onUdp(port: number, handler: UdpHandler, opts: { raw?: boolean } = {}): void {
+    (opts.raw ? this.rawUdp : this.udpHandlers).set(port, handler);
+  }
+
+  /**
+   * Sends a UDP datagram out of one interface to a given MAC, without routing or ARP: what a
+   * DHCP client without an address, or a server answering one, has to do.
+   */
+  sendUdpRaw(iface: number, src: Ipv4, dst: Ipv4, dstMac: Mac, srcPort: number, dstPort: number, data: Uint8Array): void {
+    const udp: UdpDatagram = { kind: 'udp', srcPort, dstPort, data };
+    this.transmitIp(iface, dstMac, this.packet(src, dst, IPPROTO_UDP, udp));
+  }
+
+  /** Sends UDP from a given source address, routed as usual (a DHCP server's unicast reply, a renewal). */
+  sendUdpFrom(src: Ipv4, dst: Ipv4, srcPort: number, dstPort: number, data: Uint8Array): void {
+    this.originateFrom(src, dst, IPPROTO_UDP, { kind: 'udp', srcPort, dstPort, data });
+  }
 
   get forwards(): boolean {
     return this.kind === 'router';
@@ -483,6 +507,16 @@ export class IpNode implements Device {
   }
 
   private receiveIp(port: number, p: Ipv4Packet, frame: EthernetFrame, frameId: number): void {
+    // A raw UDP listener (a DHCP client before it has an address) takes its port whatever the destination address.
+    const body = p.payload;
+    if (body.kind === 'udp' && this.rawUdp.size > 0) {
+      const raw = this.rawUdp.get(body.dstPort);
+      if (raw && (frame.dst === this.interfaces[port]!.mac || frame.dst === BROADCAST_MAC)) {
+        this.ctx.record({ kind: 'deliver', t: this.ctx.now(), device: this.name, protocol: 'udp', src: p.src, detail: `port ${body.dstPort}, ${body.data.length} bytes` });
+        raw(p, body, port);
+        return;
+      }
+    }
     if (this.isLocalDestination(port, p.dst)) {
       this.deliver(port, p, frame, frameId);
       return;
@@ -535,6 +569,12 @@ export class IpNode implements Device {
       return;
     }
     if (body.kind === 'udp') {
+      const handler = this.udpHandlers.get(body.dstPort);
+      if (handler) {
+        this.ctx.record({ kind: 'deliver', t: now, device: this.name, protocol: 'udp', src: p.src, detail: `port ${body.dstPort}, ${body.data.length} bytes` });
+        handler(p, body, port);
+        return;
+      }
       if (this.udpPorts.has(body.dstPort)) {
         this.udpReceived.push({ t: now, from: p.src, srcPort: body.srcPort, dstPort: body.dstPort, data: body.data });
         this.ctx.record({ kind: 'deliver', t: now, device: this.name, protocol: 'udp', src: p.src, detail: `port ${body.dstPort}, ${body.data.length} bytes` });

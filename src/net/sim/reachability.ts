@@ -20,8 +20,8 @@ export type PathResult =
 export class L2Domains {
   private readonly parent: number[] = [];
   private readonly ids = new Map<Device, number>();
-  /** Per domain: address → the node and interface that answer ARP for it. */
-  private readonly owners = new Map<number, Map<Ipv4, { node: IpNode; iface: number }>>();
+  /** Per domain (by its root): address → the node and interface that answer ARP for it. */
+  private readonly owners: (Map<Ipv4, { node: IpNode; iface: number }> | undefined)[] = [];
 
   constructor(sim: Simulation) {
     const base = (d: Device) => {
@@ -47,8 +47,8 @@ export class L2Domains {
       d.interfaces.forEach((iface, i) => {
         if (!iface.address || d.ports[i]!.link === undefined) return;
         const dom = this.domainOf(d, i);
-        let m = this.owners.get(dom);
-        if (!m) this.owners.set(dom, (m = new Map()));
+        let m = this.owners[dom];
+        if (!m) this.owners[dom] = m = new Map();
         if (!m.has(iface.address.address)) m.set(iface.address.address, { node: d, iface: i });
       });
     }
@@ -73,7 +73,7 @@ export class L2Domains {
   }
 
   owner(domain: number, ip: Ipv4): { node: IpNode; iface: number } | undefined {
-    return this.owners.get(domain)?.get(ip);
+    return this.owners[domain]?.get(ip);
   }
 }
 
@@ -129,10 +129,13 @@ export function tracePath(domains: L2Domains, from: IpNode, dst: Ipv4): PathResu
   }
 }
 
-/** How a walk entering `node` with a full TTL ends, and every node it passes (the origin would change it). */
+/** How a walk entering a node with a full TTL ends, and the nodes it passes (the origin would change it). */
 interface Continuation {
   readonly ok: boolean;
-  readonly visited: readonly IpNode[];
+  /** Where it ended. */
+  readonly last: IpNode;
+  /** The nodes it passed through before that (they forwarded the datagram). */
+  readonly forwarders: readonly IpNode[];
 }
 
 /**
@@ -163,7 +166,8 @@ export class ReachabilityCache {
     const next = w.node;
     if (next !== from) {
       const rest = this.continuation(next, dst);
-      if (!rest.visited.includes(from)) return rest.ok;
+      // Only a node that forwards can be passed through; a host can only be where a walk ends.
+      if (rest.last !== from && !(from.forwards && rest.forwarders.includes(from))) return rest.ok;
     }
     return tracePath(this.domains, from, dst).ok;
   }
@@ -178,13 +182,14 @@ export class ReachabilityCache {
     let c = this.lastMemo.get(dst);
     if (c === undefined) {
       const w: Walk = { node, ttl: DEFAULT_TTL };
-      const visited: IpNode[] = [];
-      let result: PathResult | undefined;
-      do {
-        visited.push(w.node);
+      const forwarders: IpNode[] = [];
+      let result = hop(this.domains, undefined, w, dst, undefined);
+      while (!result) {
+        forwarders.push(node);
+        node = w.node;
         result = hop(this.domains, undefined, w, dst, undefined);
-      } while (!result);
-      c = { ok: result.ok, visited };
+      }
+      c = { ok: result.ok, last: node, forwarders };
       this.lastMemo.set(dst, c);
     }
     return c;

@@ -10,6 +10,8 @@ import { err, ok, type Result } from '../result';
 import type { Device, DeviceKind } from './device';
 import { Hub } from './hub';
 import { IpNode } from './ip-node';
+import { DhcpClientAgent, startDhcpServer, type DhcpServerAgent } from './dhcp-agents';
+import type { DhcpPoolConfig } from '../../machines/dhcp/server';
 import { Kernel, type RunResult } from './kernel';
 import { Switch, DEFAULT_MAC_AGING_NS } from './switch';
 import type { FrameEvent, PortRef, TraceEvent } from './trace';
@@ -141,6 +143,26 @@ export class Simulation {
     if (!h) return err(`no host or router named ${from}`);
     const sent = h.sendUdp(to, dstPort, data, srcPort);
     return sent.ok ? sent : err(`${from} → ${formatIpv4(to)}: ${sent.error}`);
+  }
+
+  /** Starts a DHCP client on a host interface: it will DISCOVER, and configure the interface when BOUND. */
+  startDhcpClient(host: string, iface = 'eth0'): Result<DhcpClientAgent> {
+    const h = this.host(host);
+    if (!h || h.kind !== 'host') return err(`no host named ${host}`);
+    if (!h.iface(iface)) return err(`${host} has no interface ${iface}`);
+    // The xid seed comes from the host's name, so runs repeat exactly.
+    let seed = 0x811c9dc5;
+    for (const ch of `${host}:${iface}`) seed = Math.imul(seed ^ ch.codePointAt(0)!, 0x01000193);
+    const agent = new DhcpClientAgent(h, iface, this.ctx, seed >>> 0);
+    this.ctx.after(0, () => agent.start());
+    return ok(agent);
+  }
+
+  /** Runs a DHCP server for one pool on a host or router. */
+  addDhcpServer(node: string, config: DhcpPoolConfig): Result<DhcpServerAgent> {
+    const n = this.host(node);
+    if (!n) return err(`no host or router named ${node}`);
+    return startDhcpServer(n, config, this.ctx);
   }
 
   /** Runs `fn` at virtual time now + delayNs (for scripted scenarios). */

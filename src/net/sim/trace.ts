@@ -77,6 +77,8 @@ export type TraceEvent =
   | { readonly kind: 'drop'; readonly t: number; readonly device: string; readonly reason: DropReason; readonly detail: string; readonly frame?: number }
   | { readonly kind: 'deliver'; readonly t: number; readonly device: string; readonly protocol: 'icmp' | 'udp' | 'tcp'; readonly src: Ipv4; readonly detail: string }
   | { readonly kind: 'ping'; readonly t: number; readonly device: string; readonly dst: Ipv4; readonly sequence: number; readonly outcome: PingOutcome }
+  /** A DHCP client or server handled a message or timer. */
+  | { readonly kind: 'dhcp'; readonly t: number; readonly device: string; readonly role: 'client' | 'server'; readonly from: string; readonly to: string; readonly note: string }
   /** A TCP connection processed an event (a segment, a call, a timer): its state before and after, and the RFC rule that applied. */
   | {
       readonly kind: 'tcp';
