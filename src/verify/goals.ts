@@ -6,6 +6,7 @@
 import { formatIpv4 } from '../net/address/ipv4';
 import { L2Domains, tracePath } from '../net/sim/reachability';
 import type { Simulation } from '../net/sim/simulation';
+import { settle } from './settle';
 import { resolveTarget } from '../levels/build';
 import type { Goal } from '../levels/schema';
 import { describeOutcome } from './explain';
@@ -40,7 +41,7 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): Goal
 
   if ('ping' in g || 'no-ping' in g) {
     const session = from.ping(dst.value, { count: 1 });
-    sim.run({ maxEvents: 200_000 });
+    settle(sim, 200_000);
     const outcome = session.outcomes.get(1);
     const replied = outcome?.status === 'reply';
     const what = outcome ? describeOutcome(outcome) : 'nothing happened';
@@ -53,13 +54,13 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): Goal
     const before = host?.udpReceived.length ?? 0;
     const sent = from.sendUdp(dst.value, g.udp.port, new Uint8Array(32));
     if (!sent.ok) return { goal: g, met: false, detail: sent.error };
-    sim.run({ maxEvents: 200_000 });
+    settle(sim, 200_000);
     const got = host !== undefined && host.udpReceived.length > before;
     return { goal: g, met: got, detail: got ? `delivered to ${host!.name} port ${g.udp.port}` : `the datagram did not arrive${path()}` };
   }
   const c = from.tcp.connect(dst.value, g.tcp.port, { app: { send: 0, close: g.tcp.close } });
   if (!c.ok) return { goal: g, met: false, detail: c.error };
-  sim.run({ maxEvents: 500_000 });
+  settle(sim, 500_000);
   const events = sim.trace.filter((e) => e.kind === 'tcp' && e.device === spec.from && e.local === `${formatIpv4(c.value.ip)}:${c.value.port}`);
   const established = events.some((e) => e.kind === 'tcp' && e.to === 'ESTABLISHED');
   const closed = events.some((e) => e.kind === 'tcp' && (e.to === 'TIME-WAIT' || (e.to === 'CLOSED' && e.from !== 'SYN-SENT')));

@@ -6,6 +6,7 @@ import { formatIpv4, parseIpv4, type Ipv4 } from '../net/address/ipv4';
 import { formatMac } from '../net/address/mac';
 import { sameSubnet } from '../net/address/subnet';
 import type { Simulation } from '../net/sim/simulation';
+import { settle } from './settle';
 import type { FrameEvent, TraceEvent } from '../net/sim/trace';
 import { resolveTarget } from '../levels/build';
 import type { LevelFile, Prediction } from '../levels/schema';
@@ -27,7 +28,7 @@ export function runScenario(sim: Simulation, scenario: LevelFile['scenario']): v
       const dst = resolveTarget(sim, item.tcp.to);
       if (dst.ok) sim.host(item.tcp.from)?.tcp.connect(dst.value, item.tcp.port, { app: { send: item.tcp.send, close: item.tcp.close } });
     }
-    sim.run({ maxEvents: 500_000 });
+    settle(sim, 500_000);
   }
 }
 
