@@ -301,10 +301,15 @@ function inSynSent(t: Tcb, s: Segment): Outcome {
   };
 }
 
-/** The acceptability test of §3.10.7.4, first check. */
+/**
+ * The acceptability test of §3.10.7.4, first check. One Linux departure (tcp_sequence): a segment
+ * without data may start exactly at the right edge, RCV.NXT+RCV.WND. A peer that filled our window
+ * sends its ACKs from there; refusing them makes both ends answer each other's ACKs with ACKs forever
+ * when both windows are full of lost data.
+ */
 function acceptable(t: Tcb, s: Segment): boolean {
   const len = segLen(s);
-  if (len === 0) return t.rcvWnd === 0 ? s.seq === t.rcvNxt : seqInWindow(s.seq, t.rcvNxt, t.rcvWnd);
+  if (len === 0) return t.rcvWnd === 0 ? s.seq === t.rcvNxt : seqInWindow(s.seq, t.rcvNxt, t.rcvWnd) || s.seq === seqAdd(t.rcvNxt, t.rcvWnd);
   if (t.rcvWnd === 0) return false;
   return seqInWindow(s.seq, t.rcvNxt, t.rcvWnd) || seqInWindow(seqAdd(s.seq, len - 1), t.rcvNxt, t.rcvWnd);
 }
