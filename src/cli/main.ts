@@ -10,6 +10,7 @@ import { USAGE } from './usage';
 import { runSubnet } from './subnet-command';
 import { runDemo } from './demo-command';
 import { runTcp } from './tcp-command';
+import { runGame } from './game-command';
 import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
 
 export interface Io {
@@ -45,8 +46,9 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
-      io.out(COMING);
-      return 0;
+      return runGame([], io);
+    case '--lang':
+      return runGame(argv, io);
     case '-h':
     case '--help':
     case 'help':
@@ -86,16 +88,3 @@ function onlyNoArgs(command: string, rest: readonly string[]): void {
 export function parseCommand<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {
   return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
 }
-
-const COMING = `netquest ${pkg.version} — learn how networks really work by playing.
-
-The game itself (campaign, level packs, practice drills) is still being built;
-what works today is the simulation engine underneath it:
-
-  netquest subnet 192.168.10.77/26   subnet calculator (network, broadcast, hosts, mask)
-  netquest demo                      watch a ping cross a router, frame by frame
-  netquest demo --pcap ping.pcap     …and save the capture for Wireshark
-  netquest tcp                       play one TCP endpoint by hand: handshake, data, teardown
-
-Run 'netquest --help' for all commands.
-`;

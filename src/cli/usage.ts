@@ -1,7 +1,7 @@
 export const USAGE = `Usage: netquest [command] [options]
 
 Commands:
-  (none)                  what the game will open (the game screens are still being built)
+  (none)                  the game: the campaign, level packs, settings (--lang LOCALE)
   subnet <address/prefix> network, broadcast, hosts and mask of an address, e.g. 192.168.10.77/26
   demo                    run a sample network (two subnets, a router) and print its trace
   tcp                     the TCP playground: drive one endpoint by hand

@@ -38,11 +38,10 @@ describe('netquest on the command line', () => {
     expect(r.err.split('\n')[0]).toMatch(/^netquest: .*--jsn/);
   });
 
-  it('with no arguments says honestly what works today and what is coming', async () => {
+  it('with no arguments opens the game, and without a terminal says so instead of hanging', async () => {
     const r = await run();
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/still being built/);
-    expect(r.out).toMatch(/netquest subnet/);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/needs an interactive terminal|is set in the environment/);
   });
 
   it('subnet: the worked example from the practice spec', async () => {

@@ -1,6 +1,5 @@
 import type { EthernetFrame } from '../wire/types';
 import type { Device } from './device';
-import type { Task } from './event-queue';
 import type { TraceEvent } from './trace';
 
 /** What a device may ask of the simulation it lives in. */
@@ -12,6 +11,4 @@ export interface SimContext {
   transmit(device: Device, port: number, frame: EthernetFrame, parent?: number): number | undefined;
   /** Runs `fn` after `delayNs` of virtual time. */
   after(delayNs: number, fn: () => void): void;
-  /** Runs `task` after `delayNs`: like `after`, without a closure, for timers set once per packet. */
-  afterTask(delayNs: number, task: Task): void;
 }

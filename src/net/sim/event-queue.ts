@@ -64,19 +64,28 @@ class Lane {
   }
 
   private grow(): void {
-    const live = this.tail - this.head;
-    // Slide the live entries to the front; double the arrays if they are more than half full.
-    const size = live * 2 <= this.times.length ? this.times.length : this.times.length * 2;
-    const times = new Float64Array(size);
-    times.set(this.times.subarray(this.head, this.tail));
-    const seqs = new Float64Array(size);
-    seqs.set(this.seqs.subarray(this.head, this.tail));
-    const tags = new Int32Array(size);
-    tags.set(this.tags.subarray(this.head, this.tail));
-    this.items = this.items.slice(this.head, this.tail);
-    this.times = times;
-    this.seqs = seqs;
-    this.tags = tags;
+    const head = this.head;
+    const live = this.tail - head;
+    if (live * 2 <= this.times.length) {
+      // Mostly popped already: slide the live entries to the front, in place.
+      this.times.copyWithin(0, head, this.tail);
+      this.seqs.copyWithin(0, head, this.tail);
+      this.tags.copyWithin(0, head, this.tail);
+      this.items.copyWithin(0, head, this.tail);
+      this.items.fill(undefined, live, this.tail);
+    } else {
+      const size = this.times.length * 2;
+      const times = new Float64Array(size);
+      times.set(this.times.subarray(head, this.tail));
+      const seqs = new Float64Array(size);
+      seqs.set(this.seqs.subarray(head, this.tail));
+      const tags = new Int32Array(size);
+      tags.set(this.tags.subarray(head, this.tail));
+      this.items = this.items.slice(head, this.tail);
+      this.times = times;
+      this.seqs = seqs;
+      this.tags = tags;
+    }
     this.head = 0;
     this.tail = live;
   }
@@ -95,6 +104,8 @@ export class EventQueue {
   private nextSeq = 0;
   private readonly lanes: Lane[] = Array.from({ length: LANES }, () => new Lane());
   private laneCount = 0;
+  /** `earliest()` remembered between `peekTime()` and `pop()` (the kernel calls both per event); null when stale. */
+  private next: number | undefined | null = null;
   /** The tag of the entry `pop()` returned last. */
   poppedTag = TASK;
 
@@ -112,6 +123,7 @@ export class EventQueue {
 
   pushTagged(time: number, item: unknown, tag: number): void {
     const seq = this.nextSeq++;
+    this.next = null;
     // The lane whose last entry is the latest not after this one: the runs stay apart.
     let best: Lane | undefined;
     let bestTime = -Infinity;
@@ -131,14 +143,15 @@ export class EventQueue {
   }
 
   peekTime(): number | undefined {
-    const where = this.earliest();
+    const where = (this.next = this.earliest());
     if (where === undefined) return undefined;
     return where === HEAP ? this.times[0] : this.lanes[where]!.times[this.lanes[where]!.head];
   }
 
   /** The earliest entry's item (its tag is then in `poppedTag`). */
   pop(): unknown {
-    const where = this.earliest();
+    const where = this.next === null ? this.earliest() : this.next;
+    this.next = null;
     if (where === undefined) return undefined;
     if (where === HEAP) return this.heapPop();
     const lane = this.lanes[where]!;

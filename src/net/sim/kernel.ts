@@ -91,10 +91,6 @@ export class Kernel implements SimContext {
     this.queue.push(this.time + delayNs, fn);
   }
 
-  afterTask(delayNs: number, task: Task): void {
-    this.queue.pushTask(this.time + delayNs, task);
-  }
-
   /** Cables `link` between port `pa` of `a` and port `pb` of `b` (both checked free by the caller). */
   plug(link: Link, a: Device, pa: number, b: Device, pb: number): void {
     const n = this.links.length;
@@ -103,8 +99,12 @@ export class Kernel implements SimContext {
     this.egresses.push(ab);
     const ba = new Egress(link, link.b, link.a, a, pa, this.egresses.length);
     this.egresses.push(ba);
-    Object.assign(a.ports[pa]!, { link: n, egress: ab });
-    Object.assign(b.ports[pb]!, { link: n, egress: ba });
+    const portA = a.ports[pa]!;
+    portA.link = n;
+    portA.egress = ab;
+    const portB = b.ports[pb]!;
+    portB.link = n;
+    portB.egress = ba;
   }
 
   transmit(device: Device, port: number, frame: EthernetFrame, parent?: number): number | undefined {

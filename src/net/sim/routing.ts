@@ -52,10 +52,8 @@ export function formatRoute(r: Route): string {
  * destination, which for hosts pinging many peers was nearly every time).
  */
 export class RouteTable {
-  /** Route indices in match order. */
-  private readonly order: Int32Array;
-  private readonly networks: Int32Array;
-  private readonly masks: Int32Array;
+  /** Per route in match order: mask, network, index in `routes` (one array: one block of memory to read). */
+  private readonly entries: Int32Array;
 
   constructor(readonly routes: readonly Route[]) {
     const order = routes.map((_, i) => i);
@@ -64,23 +62,19 @@ export class RouteTable {
       const rb = routes[b]!;
       return rb.destination.prefix - ra.destination.prefix || PREFERENCE[ra.source] - PREFERENCE[rb.source] || a - b;
     });
-    const n = order.length;
-    this.order = new Int32Array(n);
-    this.networks = new Int32Array(n);
-    this.masks = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const d = routes[order[k]!]!.destination;
-      this.order[k] = order[k]!;
-      this.networks[k] = d.network | 0;
-      this.masks[k] = maskFromPrefix(d.prefix) | 0;
-    }
+    this.entries = new Int32Array(order.length * 3);
+    order.forEach((i, k) => {
+      const d = routes[i]!.destination;
+      this.entries[3 * k] = maskFromPrefix(d.prefix) | 0;
+      this.entries[3 * k + 1] = d.network | 0;
+      this.entries[3 * k + 2] = i;
+    });
   }
 
   /** The index in `routes` of `lookupRoute(routes, dst)`, or -1 when no route matches. */
   lookup(dst: Ipv4): number {
-    const masks = this.masks;
-    const networks = this.networks;
-    for (let k = 0; k < masks.length; k++) if ((dst & masks[k]!) === networks[k]) return this.order[k]!;
+    const e = this.entries;
+    for (let k = 0; k < e.length; k += 3) if ((dst & e[k]!) === e[k + 1]) return e[k + 2]!;
     return -1;
   }
 }

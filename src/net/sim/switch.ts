@@ -11,6 +11,18 @@ export interface MacTableEntry {
   readonly lastSeen: number;
 }
 
+interface Entry {
+  readonly mac: Mac;
+  port: number;
+  lastSeen: number;
+}
+
+/**
+ * A MAC's low 30 bits, a small integer. A MAC itself is a 48-bit heap number: as a Map key it is
+ * boxed afresh for every lookup and hashed as a double, two of them per frame a switch handles.
+ */
+const smallKey = (mac: Mac): number => (mac >>> 0) & 0x3fff_ffff;
+
 /** Cisco and Linux bridges both default to 300 s. */
 export const DEFAULT_MAC_AGING_NS = 300e9;
 
@@ -23,8 +35,11 @@ export const DEFAULT_MAC_AGING_NS = 300e9;
 export class Switch implements Device {
   readonly kind = 'switch';
   readonly ports: Port[];
-  /** Entries are updated in place: a refresh or a move costs no second lookup and no new object. */
-  private readonly table = new Map<Mac, { port: number; lastSeen: number }>();
+  /** In learning order (what `macTable()` lists). Entries are updated in place: a refresh or a move costs no new object. */
+  private readonly table = new Map<Mac, Entry>();
+  /** The same entries by `smallKey`, for lookups; a MAC whose key another already has stays in `table` only. */
+  private readonly index = new Map<number, Entry>();
+  private unindexed = 0;
   private readonly portNames: readonly string[];
   /**
    * Forward and filter decisions depend only on the port, so each port's are built once and shared
@@ -57,12 +72,33 @@ export class Switch implements Device {
     return this.agingNs > 0 && now - lastSeen > this.agingNs;
   }
 
+  private find(mac: Mac): Entry | undefined {
+    const e = this.index.get(smallKey(mac));
+    if (e !== undefined && e.mac === mac) return e;
+    return this.unindexed > 0 ? this.table.get(mac) : undefined;
+  }
+
+  private learn(mac: Mac, port: number, now: number): void {
+    const e: Entry = { mac, port, lastSeen: now };
+    this.table.set(mac, e);
+    const key = smallKey(mac);
+    if (this.index.has(key)) this.unindexed++;
+    else this.index.set(key, e);
+  }
+
+  private forget(e: Entry): void {
+    this.table.delete(e.mac);
+    const key = smallKey(e.mac);
+    if (this.index.get(key) === e) this.index.delete(key);
+    else this.unindexed--;
+  }
+
   /** Looks a MAC up, ageing the entry out (with a trace event) if it has been idle too long. */
-  private lookup(mac: Mac, now: number): { port: number; lastSeen: number } | undefined {
-    const e = this.table.get(mac);
+  private lookup(mac: Mac, now: number): Entry | undefined {
+    const e = this.find(mac);
     if (e === undefined) return undefined;
     if (this.expired(e.lastSeen, now)) {
-      this.table.delete(mac);
+      this.forget(e);
       this.ctx.record({ kind: 'mac-aged', t: now, device: this.name, mac, port: this.portNames[e.port]!, idleNs: now - e.lastSeen });
       return undefined;
     }
@@ -78,7 +114,7 @@ export class Switch implements Device {
       const known = this.lookup(src, now);
       if (known === undefined) {
         this.ctx.record({ kind: 'mac-learned', t: now, device: this.name, mac: src, port: ingress });
-        this.table.set(src, { port, lastSeen: now });
+        this.learn(src, port, now);
       } else if (known.port === port) {
         // A refresh (same MAC, same port) only restarts the aging clock: not worth a trace line.
         known.lastSeen = now;

@@ -1,0 +1,44 @@
+/**
+ * `netquest` with no arguments: the game. The campaign ships in the package's `levels/`
+ * folder; Ink and React are loaded only now, so the other commands start fast.
+ */
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { loadPack } from '../levels/load';
+import { detectLocale } from '../levels/text';
+import { formatLocated } from '../util/source-location';
+import type { Io } from './main';
+import { parseCommand, UsageError } from './main';
+
+/** The campaign folder: beside dist/ when bundled, two folders up from src/cli when run from source (tests). */
+export function campaignDir(): string {
+  const candidates = [new URL('../levels', import.meta.url), new URL('../../levels', import.meta.url)].map((u) => fileURLToPath(u));
+  return candidates.find((d) => existsSync(join(d, 'pack.yaml'))) ?? candidates[0]!;
+}
+
+export async function runGame(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommand(args, { lang: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'`);
+  const campaign = loadPack(campaignDir());
+  if (!campaign.ok) {
+    io.err(`netquest: the built-in campaign does not load:\n${campaign.error.slice(0, 10).map(formatLocated).join('\n')}\n`);
+    return 1;
+  }
+  const { startTui, packViewFromLoaded } = await import('../tui/index');
+  const locale = values.lang ?? detectLocale();
+  const message = await startTui({
+    packs: [packViewFromLoaded(campaign.value)],
+    locale,
+    openPack: (path) => {
+      const dir = isAbsolute(path) ? path : resolve(process.cwd(), path);
+      const p = loadPack(dir);
+      return p.ok ? packViewFromLoaded(p.value) : p.error.slice(0, 3).map(formatLocated).join('\n');
+    },
+  });
+  if (message) {
+    io.err(`${message}\n`);
+    return 1;
+  }
+  return 0;
+}

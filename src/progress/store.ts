@@ -1,0 +1,385 @@
+/**
+ * The player's progress, settings and bests, kept in `$XDG_DATA_HOME/netquest/progress.json`.
+ *
+ * Rules this module keeps:
+ * - never crash on what is on disk: a file that is not valid JSON or not our shape is moved
+ *   aside byte for byte (`progress.json.bak-<timestamp>`) and the game starts fresh, with a
+ *   notice for the player;
+ * - never lose bytes: writes go to a temp file in the same folder, are fsynced, then renamed;
+ *   a file we cannot read is never overwritten;
+ * - several instances may run at once: every save re-reads the file and merges, keeping the
+ *   best of each figure, so one instance never erases another's results.
+ * No React here: the screens call these functions and render what they return.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants as fsConstants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import { err, ok, type Result } from '../net/result';
+
+export const PROGRESS_FILE = 'progress.json';
+/** Thousands of levels fit in well under a megabyte; anything this big is not ours. */
+const MAX_BYTES = 8 * 1024 * 1024;
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+// Unknown keys are dropped rather than refused, so a file from a newer minor version or a
+// harmless hand edit still loads; wrong types or out-of-range numbers are refused.
+const levelBestSchema = z.object({
+  solved: z.boolean(),
+  stars: z.number().int().min(0).max(3),
+  points: z.number().int().min(0).max(1_000_000_000),
+  /** Fastest solve, seconds. */
+  bestSeconds: z.number().min(0).max(10_000_000).optional(),
+  /** Fewest steps in a solve. */
+  bestSteps: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+const settingsSchema = z.object({
+  locale: z.string().regex(LOCALE).optional(),
+  reducedMotion: z.boolean().optional(),
+  unlockAll: z.boolean().optional(),
+});
+
+const progressSchema = z.object({
+  version: z.literal(1),
+  packs: z.record(z.string().regex(ID), z.record(z.string().regex(ID), levelBestSchema)).default({}),
+  settings: settingsSchema.default({}),
+  /** When the settings last changed (ms since epoch): the newer settings win a merge. */
+  settingsChangedAt: z.number().int().min(0).default(0),
+});
+
+export type LevelBest = z.infer<typeof levelBestSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Progress = z.infer<typeof progressSchema>;
+
+export interface LevelResult {
+  stars: number;
+  points: number;
+  seconds?: number;
+  steps: number;
+  /** Defaults to true: a result is recorded when a level is solved. */
+  solved?: boolean;
+}
+
+export function emptyProgress(): Progress {
+  return { version: 1, packs: {}, settings: {}, settingsChangedAt: 0 };
+}
+
+/** `$XDG_DATA_HOME/netquest`, or `~/.local/share/netquest`. A relative XDG_DATA_HOME is ignored, as the spec says. */
+export function defaultProgressDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_DATA_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'share');
+  return join(base, 'netquest');
+}
+
+// ---- pure operations -------------------------------------------------------------------
+
+export function levelBest(progress: Progress, packId: string, levelId: string): LevelBest | undefined {
+  return Object.hasOwn(progress.packs, packId) ? progress.packs[packId]![levelId] : undefined;
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/** The best of each figure: solved wins, most stars and points, fastest time, fewest steps. */
+export function mergeBest(a: LevelBest | undefined, b: LevelBest | undefined): LevelBest {
+  if (!a) return b!;
+  if (!b) return a;
+  const out: LevelBest = { solved: a.solved || b.solved, stars: Math.max(a.stars, b.stars), points: Math.max(a.points, b.points) };
+  const seconds = minDefined(a.bestSeconds, b.bestSeconds);
+  const steps = minDefined(a.bestSteps, b.bestSteps);
+  if (seconds !== undefined) out.bestSeconds = seconds;
+  if (steps !== undefined) out.bestSteps = steps;
+  return out;
+}
+
+/** Merges two progress records; on equal settings timestamps `b` (usually ours) wins. */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const packs: Progress['packs'] = {};
+  for (const side of [a, b]) {
+    for (const [packId, levels] of Object.entries(side.packs)) {
+      const into = (packs[packId] ??= {});
+      for (const [levelId, best] of Object.entries(levels)) into[levelId] = mergeBest(into[levelId], best);
+    }
+  }
+  const newer = b.settingsChangedAt >= a.settingsChangedAt ? b : a;
+  return { version: 1, packs, settings: { ...newer.settings }, settingsChangedAt: newer.settingsChangedAt };
+}
+
+/** Returns new progress with the result folded into the level's bests. */
+export function recordResult(progress: Progress, packId: string, levelId: string, result: LevelResult): Progress {
+  if (!ID.test(packId) || !ID.test(levelId)) throw new RangeError(`not a pack/level id: ${packId}/${levelId}`);
+  const solved = result.solved ?? true;
+  const clamp = (n: number, max: number) => Math.max(0, Math.min(max, Math.round(n)));
+  const best: LevelBest = { solved, stars: clamp(result.stars, 3), points: clamp(result.points, 1_000_000_000) };
+  // Time and steps only count for a solve: failing fast is not a record.
+  if (solved && result.seconds !== undefined && Number.isFinite(result.seconds)) best.bestSeconds = Math.max(0, result.seconds);
+  if (solved) best.bestSteps = clamp(result.steps, 1_000_000);
+  const pack = { ...(progress.packs[packId] ?? {}) };
+  pack[levelId] = mergeBest(pack[levelId], best);
+  return { ...progress, packs: { ...progress.packs, [packId]: pack } };
+}
+
+export function updateSettings(progress: Progress, patch: Partial<Settings>, now = Date.now()): Progress {
+  const settings: Settings = { ...progress.settings };
+  for (const [k, v] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings]][]) {
+    if (v === undefined) delete settings[k];
+    else (settings as Record<string, unknown>)[k] = v;
+  }
+  // Strictly increasing, so a change made in the same millisecond as the last still wins.
+  return { ...progress, settings, settingsChangedAt: Math.max(now, progress.settingsChangedAt + 1) };
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+type DiskState =
+  | { kind: 'missing' }
+  | { kind: 'ok'; progress: Progress }
+  /** Readable bytes that are not a progress file: safe to move aside. */
+  | { kind: 'corrupt'; reason: string }
+  /** Cannot even read it (permissions, a folder…): leave it alone and do not overwrite. */
+  | { kind: 'unreadable'; reason: string };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Validates parsed JSON as progress; the message says what is wrong in a line. */
+export function parseProgress(value: unknown): Result<Progress, string> {
+  const v = progressSchema.safeParse(value);
+  return v.success ? ok(v.data) : err(describeIssues(v.error));
+}
+
+function readState(file: string): DiskState {
+  let buf: Buffer;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return { kind: 'unreadable', reason: 'it is not a regular file' };
+    if (st.size > MAX_BYTES) return { kind: 'corrupt', reason: `it is ${st.size} bytes, far too big for a progress file` };
+    buf = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: code ?? (e as Error).message };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(buf.toString('utf8'));
+  } catch (e) {
+    return { kind: 'corrupt', reason: `it is not valid JSON (${(e as Error).message})` };
+  }
+  const p = parseProgress(json);
+  return p.ok ? { kind: 'ok', progress: p.value } : { kind: 'corrupt', reason: p.error };
+}
+
+function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Moves the file to `<file>.bak-<timestamp>` without ever replacing an existing file:
+ * a hard link refuses an existing name, and the original goes only once the copy exists.
+ */
+function setAside(file: string): Result<string, string> {
+  const stamp = timestamp();
+  for (let n = 0; n < 100; n++) {
+    const bak = `${file}.bak-${stamp}${n ? `-${n}` : ''}`;
+    try {
+      try {
+        linkSync(file, bak);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        // No hard links here (some file systems): an exclusive copy keeps the same promise.
+        copyFileSync(file, bak, fsConstants.COPYFILE_EXCL);
+      }
+      unlinkSync(file);
+      return ok(bak);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      return err((e as Error).message);
+    }
+  }
+  return err('too many backups with the same timestamp');
+}
+
+export interface LoadOutcome {
+  progress: Progress;
+  /** Something the player should know (a file set aside, a file we cannot read). */
+  notice?: string;
+}
+
+function recover(file: string, state: DiskState): LoadOutcome {
+  switch (state.kind) {
+    case 'missing':
+      return { progress: emptyProgress() };
+    case 'ok':
+      return { progress: state.progress };
+    case 'unreadable':
+      return { progress: emptyProgress(), notice: `Cannot read your progress file ${file} (${state.reason}); playing without saving this time.` };
+    case 'corrupt': {
+      const moved = setAside(file);
+      if (!moved.ok) {
+        return { progress: emptyProgress(), notice: `Your progress file ${file} is damaged (${state.reason}) and could not be set aside (${moved.error}); playing without saving this time.` };
+      }
+      return { progress: emptyProgress(), notice: `Your progress file was damaged (${state.reason}). It is kept as ${moved.value}; starting with fresh progress.` };
+    }
+  }
+}
+
+/** Loads progress from `dir` (default: the XDG data folder). Never throws. */
+export function loadProgress(dir: string = defaultProgressDir()): LoadOutcome {
+  const file = join(dir, PROGRESS_FILE);
+  return recover(file, readState(file));
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+/**
+ * Writes `text` to `file` atomically: temp file in the same folder, fsync, rename, fsync the
+ * folder. `stillValid`, checked just before the rename, can call the write off (returns false).
+ */
+export function writeFileAtomic(file: string, text: string, stillValid: () => boolean = () => true): boolean {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, `.${file.slice(dir.length + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    try {
+      const buf = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (!stillValid()) {
+      unlinkSync(tmp);
+      return false;
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+  try {
+    // The rename is durable only once the folder entry is on disk. Not possible everywhere (Windows).
+    const dfd = openSync(dir, 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    // best effort
+  }
+  return true;
+}
+
+function serialize(progress: Progress): string {
+  return `${JSON.stringify(progress, null, 2)}\n`;
+}
+
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch {
+    return 'none';
+  }
+}
+
+export interface SaveOutcome {
+  /** What is now on disk: ours merged with what another instance saved meanwhile. */
+  progress: Progress;
+  notice?: string;
+}
+
+/**
+ * Saves progress, merging with what is on disk first so results saved by another running
+ * instance are kept. Returns the merged progress (adopt it), or a message when saving is
+ * impossible; never throws.
+ */
+export function saveProgress(dir: string | undefined, progress: Progress): Result<SaveOutcome, string> {
+  const file = join(dir ?? defaultProgressDir(), PROGRESS_FILE);
+  let notice: string | undefined;
+  // Optimistic concurrency: if the file changed while we merged, merge again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let before = fileStamp(file);
+    const state = readState(file);
+    if (state.kind === 'unreadable') return err(`cannot save progress: ${file} cannot be read (${state.reason}) and will not be overwritten`);
+    const disk = recover(file, state);
+    notice ??= disk.notice;
+    if (state.kind === 'corrupt') {
+      before = fileStamp(file);
+      // Setting it aside failed: overwriting would lose the player's bytes.
+      if (before !== 'none') return err(`cannot save progress: ${file} is damaged and could not be set aside`);
+    }
+    const merged = mergeProgress(disk.progress, progress);
+    try {
+      if (!writeFileAtomic(file, serialize(merged), () => fileStamp(file) === before)) continue;
+    } catch (e) {
+      return err(`cannot save progress to ${file}: ${(e as Error).message}`);
+    }
+    return ok(notice ? { progress: merged, notice } : { progress: merged });
+  }
+  return err(`cannot save progress: ${file} keeps changing`);
+}
+
+// ---- export and import -----------------------------------------------------------------
+
+/** Writes the saved progress (from `dir`) to `file`, in the same format as progress.json. */
+export function exportProgress(file: string, dir?: string): Result<{ levels: number }, string> {
+  const { progress } = loadProgress(dir);
+  try {
+    writeFileAtomic(file, serialize(progress));
+  } catch (e) {
+    return err(`cannot write ${file}: ${(e as Error).message}`);
+  }
+  return ok({ levels: countLevels(progress) });
+}
+
+/** Reads a progress export and merges it into the saved progress (best of each figure). */
+export function importProgress(file: string, dir?: string): Result<{ progress: Progress; levels: number }, string> {
+  const state = readState(file);
+  switch (state.kind) {
+    case 'missing':
+      return err(`${file}: no such file`);
+    case 'unreadable':
+      return err(`${file}: cannot read it (${state.reason})`);
+    case 'corrupt':
+      return err(`${file} is not a netquest progress file: ${state.reason}`);
+  }
+  const saved = saveProgress(dir, state.progress);
+  if (!saved.ok) return saved;
+  return ok({ progress: saved.value.progress, levels: countLevels(state.progress) });
+}
+
+function countLevels(progress: Progress): number {
+  return Object.values(progress.packs).reduce((n, levels) => n + Object.keys(levels).length, 0);
+}

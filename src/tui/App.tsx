@@ -1,0 +1,286 @@
+/**
+ * The game's root: header, the current screen, footer, the help overlay, and the global keys
+ * (Ctrl+C quits, ? help, Esc/q back). Navigation lives in nav.ts, what the lists show in
+ * model.ts, saving in progress/store.ts; this file wires them to Ink.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Box, useApp, useInput, useStdout } from 'ink';
+import { Footer, Header, HelpOverlay, TooSmall } from './components/Frame';
+import { availableLocales, findLevel, levelRows, text, tooSmall, type LevelRow } from './model';
+import { currentScreen, initialNav, navReducer, screenKey, screenKeys, screenTitle, type Screen } from './nav';
+import { updateSettings, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
+import type { Result } from '../net/result';
+import { ChapterList, ConfirmSkip, LevelList, PackList } from './screens/LevelSelect';
+import { LevelPreview } from './screens/LevelPreview';
+import { OpenPack } from './screens/OpenPack';
+import { Settings } from './screens/Settings';
+import { Soon } from './screens/Soon';
+import { Title, type TitleChoice } from './screens/Title';
+import { useTheme } from './theme';
+import type { LevelRef, PackView } from './types';
+
+export interface TerminalSize {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+export interface AppProps {
+  readonly packs: readonly PackView[];
+  readonly progress: Progress;
+  /** Shown on the title screen (e.g. a damaged progress file was set aside). */
+  readonly notice?: string | undefined;
+  /** The player's language when the settings do not say. */
+  readonly locale?: string | undefined;
+  /** Fixed size instead of the terminal's (tests). */
+  readonly size?: TerminalSize | undefined;
+  /** Saves progress (merging with the disk); without it, changes last for the session. */
+  readonly persist?: ((progress: Progress) => Result<SaveOutcome, string>) | undefined;
+  /** Plays a level; without it, a preview of the level is shown. */
+  readonly onPlay?: ((ref: LevelRef) => void) | undefined;
+  /** Loads a pack folder: the pack, or a message saying what is wrong. */
+  readonly openPack?: ((path: string) => PackView | string) | undefined;
+  /** Called on quit instead of unmounting the Ink app. */
+  readonly onQuit?: (() => void) | undefined;
+}
+
+function useTerminalSize(fixed: TerminalSize | undefined): TerminalSize {
+  const { stdout } = useStdout();
+  const read = useCallback((): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }), [stdout]);
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed) return;
+    const onResize = () => setSize((prev) => {
+      const next = read();
+      return next.columns === prev.columns && next.rows === prev.rows ? prev : next;
+    });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, fixed, read]);
+  return fixed ?? size;
+}
+
+export function App(props: AppProps) {
+  const { packs: givenPacks, notice, persist, onPlay, openPack, onQuit } = props;
+  const theme = useTheme();
+  const { exit } = useApp();
+  const size = useTerminalSize(props.size);
+  const [nav, send] = useReducer(navReducer, initialNav);
+  const [progress, setProgress] = useState(props.progress);
+  // The owner may hand in newer progress (a level just solved elsewhere): adopt it.
+  useEffect(() => setProgress(props.progress), [props.progress]);
+  const [opened, setOpened] = useState<readonly PackView[]>([]);
+  const [settingsMessage, setSettingsMessage] = useState<string | undefined>();
+  const [openError, setOpenError] = useState<string | undefined>();
+  // Where the cursor was on each screen, to put it back on return. A ref: moving the cursor
+  // must not re-render the whole app.
+  const cursors = useRef(new Map<string, number>());
+
+  const packs = useMemo(() => [...givenPacks, ...opened.filter((o) => !givenPacks.some((p) => p.id === o.id))], [givenPacks, opened]);
+  const locale = progress.settings.locale ?? props.locale ?? 'en';
+  const locales = useMemo(() => availableLocales(packs, props.locale ? [props.locale] : []), [packs, props.locale]);
+  const screen = currentScreen(nav);
+  const key = screenKey(screen);
+
+  const quit = useCallback(() => (onQuit ? onQuit() : exit()), [onQuit, exit]);
+  const back = useCallback(() => send({ type: 'back' }), []);
+  const push = useCallback((s: Screen) => send({ type: 'push', screen: s }), []);
+  const remember = useCallback((_: string, index: number) => {
+    if (index >= 0) cursors.current.set(key, index);
+  }, [key]);
+  const initialIndex = cursors.current.get(key) ?? 0;
+
+  const small = tooSmall(size);
+  useInput((input, k) => {
+    if (k.ctrl && input === 'c') return quit();
+    if (small) {
+      if (input === 'q') quit();
+      return;
+    }
+    if (nav.help) {
+      if (input === '?' || input === 'q' || k.escape) send({ type: 'help', open: false });
+      return;
+    }
+    if (k.escape) return back();
+    // The path field takes every printable key.
+    if (screen.name === 'open') return;
+    if (input === '?') return send({ type: 'help', open: true });
+    if (input === 'q') return screen.name === 'title' ? quit() : back();
+  });
+
+  const play = useCallback(
+    (ref: LevelRef, replace: boolean) => {
+      if (onPlay) {
+        if (replace) send({ type: 'back' });
+        onPlay(ref);
+      } else send({ type: replace ? 'replace' : 'push', screen: { name: 'level', ref } });
+    },
+    [onPlay],
+  );
+
+  const chooseTitle = useCallback(
+    (c: TitleChoice) => {
+      switch (c) {
+        case 'campaign':
+          // One pack: straight to its chapters.
+          return push(packs.length === 1 ? { name: 'chapters', packId: packs[0]!.id } : { name: 'packs' });
+        case 'practice':
+        case 'sandbox':
+          return push({ name: 'soon', what: c });
+        case 'open':
+          setOpenError(undefined);
+          return push({ name: 'open' });
+        case 'settings':
+          setSettingsMessage(undefined);
+          return push({ name: 'settings' });
+        case 'quit':
+          return quit();
+      }
+    },
+    [packs, push, quit],
+  );
+
+  const openPackId = useCallback((packId: string) => push({ name: 'chapters', packId }), [push]);
+  const chapterPackId = screen.name === 'chapters' || screen.name === 'levels' ? screen.packId : undefined;
+  const openChapter = useCallback((chapterId: string) => chapterPackId && push({ name: 'levels', packId: chapterPackId, chapterId }), [chapterPackId, push]);
+  const chooseLevel = useCallback(
+    (row: LevelRow) => (row.locked ? push({ name: 'confirm-skip', ref: row.ref }) : play(row.ref, false)),
+    [push, play],
+  );
+  const answerSkip = useCallback((yes: boolean, ref: LevelRef) => (yes ? play(ref, true) : send({ type: 'back' })), [play]);
+
+  const changeSettings = useCallback(
+    (patch: Partial<SettingsData>) => {
+      const next = updateSettings(progress, patch);
+      setProgress(next);
+      if (!persist) return;
+      const saved = persist(next);
+      if (saved.ok) {
+        setProgress(saved.value.progress);
+        setSettingsMessage(saved.value.notice);
+      } else setSettingsMessage(`Not saved: ${saved.error}`);
+    },
+    [progress, persist],
+  );
+
+  const submitPack = useCallback(
+    (path: string) => {
+      if (!openPack) return;
+      const r = openPack(path);
+      if (typeof r === 'string') return setOpenError(r);
+      setOpenError(undefined);
+      setOpened((o) => [...o.filter((p) => p.id !== r.id), r]);
+      send({ type: 'replace', screen: { name: 'chapters', packId: r.id } });
+    },
+    [openPack],
+  );
+
+  const keys = useMemo(() => screenKeys(screen.name, theme.glyphs), [screen.name, theme.glyphs]);
+  const crumbs = useMemo(() => breadcrumbs(nav.stack, packs, locale), [nav.stack, packs, locale]);
+
+  if (small) return <TooSmall columns={size.columns} rows={size.rows} />;
+
+  // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the
+  // whole screen on every update (flicker).
+  const frameH = size.rows - 1;
+  const bodyW = size.columns - 2;
+  const bodyH = frameH - 2;
+  const active = !nav.help;
+  const common = { active, width: bodyW, height: bodyH, progress, locale, initialIndex, onHighlight: remember };
+
+  let body: ReactNode;
+  switch (screen.name) {
+    case 'title':
+      body = <Title active={active} notice={notice} initialIndex={initialIndex} onHighlight={remember} onChoose={chooseTitle} />;
+      break;
+    case 'packs':
+      body = <PackList {...common} packs={packs} onOpen={openPackId} />;
+      break;
+    case 'chapters': {
+      const pack = packs.find((p) => p.id === screen.packId);
+      body = pack ? <ChapterList {...common} pack={pack} onOpen={openChapter} /> : null;
+      break;
+    }
+    case 'levels': {
+      const pack = packs.find((p) => p.id === screen.packId);
+      const chapter = pack?.chapters.find((c) => c.id === screen.chapterId);
+      body = pack && chapter ? <LevelList {...common} pack={pack} chapter={chapter} onChoose={chooseLevel} /> : null;
+      break;
+    }
+    case 'confirm-skip': {
+      const found = findLevel(packs, screen.ref);
+      const row = found && levelRows(found.pack, found.chapter, progress, locale).find((r) => r.ref.levelId === screen.ref.levelId);
+      body = row ? <ConfirmSkip active={active} row={row} onAnswer={answerSkip} /> : null;
+      break;
+    }
+    case 'level': {
+      const found = findLevel(packs, screen.ref);
+      body = found ? <LevelPreview active={active} width={bodyW} height={bodyH} pack={found.pack} level={found.level} progress={progress} locale={locale} /> : null;
+      break;
+    }
+    case 'soon':
+      body = <Soon what={screen.what} />;
+      break;
+    case 'open':
+      body = <OpenPack active={active} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;
+      break;
+    case 'settings':
+      body = (
+        <Settings
+          active={active}
+          settings={progress.settings}
+          locale={locale}
+          locales={locales}
+          message={settingsMessage}
+          initialIndex={initialIndex}
+          onHighlight={remember}
+          onChange={changeSettings}
+        />
+      );
+      break;
+  }
+
+  return (
+    <Box flexDirection="column" width={size.columns} height={frameH}>
+      <Header crumbs={crumbs} width={size.columns} />
+      <Box flexDirection="column" flexGrow={1} paddingX={1} overflow="hidden">
+        {/* Keyed by screen: each screen mounts fresh, with its remembered cursor. */}
+        {nav.help ? <HelpOverlay title={screenTitle(screen.name)} keys={keys} /> : <Box key={key} flexDirection="column">{body}</Box>}
+      </Box>
+      <Footer keys={keys} width={size.columns} />
+    </Box>
+  );
+}
+
+function breadcrumbs(stack: readonly Screen[], packs: readonly PackView[], locale: string): string[] {
+  const out: string[] = [];
+  for (const s of stack) {
+    switch (s.name) {
+      case 'title':
+        break;
+      case 'packs':
+        out.push('Campaign');
+        break;
+      case 'chapters': {
+        const pack = packs.find((p) => p.id === s.packId);
+        out.push(pack ? text(pack.name, locale) : s.packId);
+        break;
+      }
+      case 'levels': {
+        const chapter = packs.find((p) => p.id === s.packId)?.chapters.find((c) => c.id === s.chapterId);
+        out.push(chapter ? text(chapter.title, locale) : s.chapterId);
+        break;
+      }
+      case 'level':
+      case 'confirm-skip': {
+        const found = findLevel(packs, s.ref);
+        out.push(found ? text(found.level.title, locale) : s.ref.levelId);
+        break;
+      }
+      default:
+        out.push(screenTitle(s.name));
+    }
+  }
+  return out;
+}

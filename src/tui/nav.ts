@@ -1,0 +1,129 @@
+/**
+ * The screen router: a stack of screens and whether the help overlay is open, changed only
+ * by events. Plain TS: App.tsx keeps it in `useReducer` and screens send events.
+ * Also the keys of every screen, for the footer and the help overlay, in one place so the
+ * help can never disagree with what the screen does.
+ */
+import type { Glyphs } from './theme';
+import type { LevelRef } from './types';
+
+export type Screen =
+  | { readonly name: 'title' }
+  | { readonly name: 'packs' }
+  | { readonly name: 'chapters'; readonly packId: string }
+  | { readonly name: 'levels'; readonly packId: string; readonly chapterId: string }
+  | { readonly name: 'confirm-skip'; readonly ref: LevelRef }
+  | { readonly name: 'level'; readonly ref: LevelRef }
+  | { readonly name: 'soon'; readonly what: 'practice' | 'sandbox' }
+  | { readonly name: 'open' }
+  | { readonly name: 'settings' };
+
+export type ScreenName = Screen['name'];
+
+export interface NavState {
+  readonly stack: readonly Screen[];
+  readonly help: boolean;
+}
+
+export type NavEvent =
+  | { readonly type: 'push'; readonly screen: Screen }
+  /** Replaces the top screen (the skip-ahead question becomes the level). */
+  | { readonly type: 'replace'; readonly screen: Screen }
+  | { readonly type: 'back' }
+  | { readonly type: 'help'; readonly open: boolean };
+
+export const initialNav: NavState = { stack: [{ name: 'title' }], help: false };
+
+export function navReducer(state: NavState, event: NavEvent): NavState {
+  switch (event.type) {
+    case 'push':
+      return { stack: [...state.stack, event.screen], help: false };
+    case 'replace':
+      return { stack: [...state.stack.slice(0, -1), event.screen], help: false };
+    case 'back':
+      if (state.help) return { ...state, help: false };
+      return state.stack.length > 1 ? { stack: state.stack.slice(0, -1), help: false } : state;
+    case 'help':
+      return state.help === event.open ? state : { ...state, help: event.open };
+  }
+}
+
+export function currentScreen(state: NavState): Screen {
+  return state.stack[state.stack.length - 1]!;
+}
+
+/** A stable key for a screen, to remember the cursor when coming back to it. */
+export function screenKey(s: Screen): string {
+  switch (s.name) {
+    case 'chapters':
+      return `chapters:${s.packId}`;
+    case 'levels':
+      return `levels:${s.packId}:${s.chapterId}`;
+    case 'confirm-skip':
+    case 'level':
+      return `${s.name}:${s.ref.packId}:${s.ref.chapterId}:${s.ref.levelId}`;
+    case 'soon':
+      return `soon:${s.what}`;
+    default:
+      return s.name;
+  }
+}
+
+// ---- keys ------------------------------------------------------------------------------
+
+export interface KeyHelp {
+  readonly keys: string;
+  readonly action: string;
+  /** Shown in the footer too. */
+  readonly main?: boolean;
+}
+
+export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
+  const move: KeyHelp = { keys: `${g.up}${g.down} j k`, action: 'move', main: true };
+  const digits: KeyHelp = { keys: '1-9', action: 'choose the n-th item' };
+  const back: KeyHelp = { keys: 'esc q', action: 'back', main: true };
+  const help: KeyHelp = { keys: '?', action: 'this help', main: true };
+  const ctrlC: KeyHelp = { keys: 'ctrl+c', action: 'quit netquest' };
+  switch (name) {
+    case 'title':
+      return [move, { keys: g.enter, action: 'choose', main: true }, digits, help, { keys: 'q ctrl+c', action: 'quit', main: true }];
+    case 'packs':
+    case 'chapters':
+      return [move, { keys: g.enter, action: 'open', main: true }, digits, back, help, ctrlC];
+    case 'levels':
+      return [move, { keys: g.enter, action: 'play (a locked level asks first)', main: true }, digits, back, help, ctrlC];
+    case 'confirm-skip':
+      return [{ keys: 'y', action: 'skip ahead and play it', main: true }, { keys: 'n', action: 'go back', main: true }, move, { keys: g.enter, action: 'choose' }, digits, back, help, ctrlC];
+    case 'level':
+      return [{ keys: `${g.left}${g.right} tab`, action: 'select a device in the drawing', main: true }, back, help, ctrlC];
+    case 'soon':
+      return [back, help, ctrlC];
+    case 'open':
+      return [{ keys: 'type', action: 'the path of a pack folder (with pack.yaml)', main: true }, { keys: g.enter, action: 'open it', main: true }, { keys: 'esc', action: 'back', main: true }, ctrlC];
+    case 'settings':
+      return [move, { keys: g.enter, action: 'change (saved at once)', main: true }, digits, back, help, ctrlC];
+  }
+}
+
+export function screenTitle(name: ScreenName): string {
+  switch (name) {
+    case 'title':
+      return 'Menu';
+    case 'packs':
+      return 'Campaign';
+    case 'chapters':
+      return 'Chapters';
+    case 'levels':
+      return 'Levels';
+    case 'confirm-skip':
+      return 'Skip ahead?';
+    case 'level':
+      return 'Level';
+    case 'soon':
+      return 'Coming soon';
+    case 'open':
+      return 'Open a level pack';
+    case 'settings':
+      return 'Settings';
+  }
+}

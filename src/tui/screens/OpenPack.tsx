@@ -1,0 +1,44 @@
+/** Asks for a pack folder and opens it through the `openPack` the CLI provides. */
+import { memo, useCallback, useState } from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { useTheme } from '../theme';
+
+export interface OpenPackProps {
+  readonly active: boolean;
+  /** Whether opening is wired up; if not, say so rather than pretend. */
+  readonly available: boolean;
+  readonly error: string | undefined;
+  readonly onSubmit: (path: string) => void;
+}
+
+export const OpenPack = memo(function OpenPack({ active, available, error, onSubmit }: OpenPackProps) {
+  const t = useTheme();
+  const [value, setValue] = useState('');
+  const submit = useCallback((v: string) => v.trim() && onSubmit(v.trim()), [onSubmit]);
+  if (!available) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Opening a pack from here is coming soon: it is not built yet.</Text>
+        <Text dimColor>`netquest check FOLDER` already proves a pack folder valid from the command line.</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>Open a level pack</Text>
+      <Text dimColor>The folder that holds pack.yaml:</Text>
+      <Box marginTop={1}>
+        <Text color={t.accent}>{`${t.glyphs.pointer} `}</Text>
+        <TextInput value={value} onChange={setValue} onSubmit={submit} focus={active} placeholder="path/to/pack" />
+      </Box>
+      {error ? (
+        <Box marginTop={1}>
+          <Text color={t.bad} wrap="wrap">
+            {error}
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+});

@@ -1,0 +1,196 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  defaultProgressDir,
+  emptyProgress,
+  exportProgress,
+  importProgress,
+  levelBest,
+  loadProgress,
+  mergeProgress,
+  recordResult,
+  saveProgress,
+  updateSettings,
+  type Progress,
+} from '../../src/progress/store';
+
+let root: string;
+let dir: string;
+const savedXdg = process.env.XDG_DATA_HOME;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'netquest-progress-'));
+  process.env.XDG_DATA_HOME = root;
+  dir = defaultProgressDir();
+});
+
+afterEach(() => {
+  if (savedXdg === undefined) delete process.env.XDG_DATA_HOME;
+  else process.env.XDG_DATA_HOME = savedXdg;
+  rmSync(root, { recursive: true, force: true });
+});
+
+function save(p: Progress, d = dir): Progress {
+  const r = saveProgress(d, p);
+  if (!r.ok) throw new Error(r.error);
+  return r.value.progress;
+}
+
+describe('where progress lives', () => {
+  it('is $XDG_DATA_HOME/netquest, else ~/.local/share/netquest; a relative XDG_DATA_HOME is ignored', () => {
+    expect(dir).toBe(join(root, 'netquest'));
+    expect(defaultProgressDir({})).toBe(join(homedir(), '.local', 'share', 'netquest'));
+    expect(defaultProgressDir({ XDG_DATA_HOME: 'relative/path' })).toBe(join(homedir(), '.local', 'share', 'netquest'));
+  });
+});
+
+describe('saving and loading', () => {
+  it('starts empty when nothing is saved', () => {
+    expect(loadProgress()).toEqual({ progress: emptyProgress() });
+  });
+
+  it('round-trips results and settings through progress.json, leaving no temp file behind', () => {
+    let p = recordResult(emptyProgress(), 'basics', 'first-ping', { stars: 2, points: 120, seconds: 42.5, steps: 3 });
+    p = updateSettings(p, { unlockAll: true, locale: 'zh-CN' });
+    save(p);
+    expect(loadProgress().progress).toEqual(p);
+    expect(loadProgress(dir).progress).toEqual(p);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version).toBe(1);
+  });
+
+  it('keeps the best of each figure across results', () => {
+    let p = recordResult(emptyProgress(), 'basics', 'l1', { stars: 3, points: 100, seconds: 60, steps: 5 });
+    p = recordResult(p, 'basics', 'l1', { stars: 1, points: 150, seconds: 30, steps: 9 });
+    p = recordResult(p, 'basics', 'l1', { stars: 0, points: 0, seconds: 1, steps: 1, solved: false });
+    expect(levelBest(p, 'basics', 'l1')).toEqual({ solved: true, stars: 3, points: 150, bestSeconds: 30, bestSteps: 5 });
+    expect(levelBest(p, 'basics', 'nope')).toBeUndefined();
+    expect(levelBest(p, 'constructor', 'x')).toBeUndefined();
+  });
+
+  it('refuses ids that are not pack or level ids (no prototype keys in the file)', () => {
+    expect(() => recordResult(emptyProgress(), '__proto__', 'l1', { stars: 1, points: 1, steps: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('a damaged or hand-edited file', () => {
+  const cases: [string, string | Buffer][] = [
+    ['truncated JSON', '{"version":1,"packs":{"basics":{"l1":{"solved":tr'],
+    ['binary junk', Buffer.from([0xff, 0x00, 0x13, 0x37, 0xc3, 0x28, 0x0a])],
+    ['a hand edit with impossible stars', JSON.stringify({ version: 1, packs: { basics: { l1: { solved: true, stars: 7, points: 1 } } } })],
+    ['another program’s JSON', '[1,2,3]'],
+  ];
+  for (const [what, bytes] of cases) {
+    it(`(${what}) is set aside byte for byte, with a notice, and the game starts fresh`, () => {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, 'progress.json');
+      writeFileSync(file, bytes);
+      const original = readFileSync(file);
+      const r = loadProgress();
+      expect(r.progress).toEqual(emptyProgress());
+      expect(r.notice).toMatch(/damaged/);
+      const baks = readdirSync(dir).filter((f) => f.startsWith('progress.json.bak-'));
+      expect(baks).toHaveLength(1);
+      expect(r.notice).toContain(baks[0]);
+      expect(readFileSync(join(dir, baks[0]!)).equals(original)).toBe(true);
+      // Saving afterwards writes a fresh file and keeps the backup.
+      save(recordResult(r.progress, 'basics', 'l1', { stars: 1, points: 10, steps: 2 }));
+      expect(readFileSync(join(dir, baks[0]!)).equals(original)).toBe(true);
+      expect(loadProgress().notice).toBeUndefined();
+    });
+  }
+
+  it('a second damaged file gets its own backup, never replacing the first', () => {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, 'first junk');
+    loadProgress();
+    writeFileSync(file, 'second junk');
+    loadProgress();
+    const baks = readdirSync(dir).filter((f) => f.startsWith('progress.json.bak-')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(baks.sort()).toEqual(['first junk', 'second junk']);
+  });
+
+  it('a damaged file found at save time is set aside too, and the save goes through', () => {
+    const p = recordResult(emptyProgress(), 'basics', 'l1', { stars: 2, points: 10, steps: 2 });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'progress.json'), 'oops');
+    const r = saveProgress(dir, p);
+    expect(r.ok && r.value.notice).toMatch(/damaged/);
+    expect(loadProgress().progress).toEqual(p);
+  });
+
+  it('a progress path that cannot be read is left alone, and saving refuses rather than overwrite', () => {
+    mkdirSync(join(dir, 'progress.json'), { recursive: true });
+    const r = loadProgress();
+    expect(r.notice).toMatch(/Cannot read/);
+    const s = saveProgress(dir, recordResult(emptyProgress(), 'basics', 'l1', { stars: 1, points: 1, steps: 1 }));
+    expect(s.ok).toBe(false);
+  });
+});
+
+describe('two instances saving', () => {
+  it('merge: each keeps the other’s results and the best of each figure', () => {
+    const a0 = loadProgress().progress;
+    const b0 = loadProgress().progress;
+    save(recordResult(a0, 'basics', 'l1', { stars: 3, points: 90, seconds: 50, steps: 4 }));
+    let b = recordResult(b0, 'basics', 'l1', { stars: 1, points: 120, seconds: 20, steps: 6 });
+    b = recordResult(b, 'basics', 'l2', { stars: 2, points: 40, steps: 3 });
+    const merged = save(b);
+    const onDisk = loadProgress().progress;
+    expect(onDisk).toEqual(merged);
+    expect(levelBest(onDisk, 'basics', 'l1')).toEqual({ solved: true, stars: 3, points: 120, bestSeconds: 20, bestSteps: 4 });
+    expect(levelBest(onDisk, 'basics', 'l2')).toEqual({ solved: true, stars: 2, points: 40, bestSteps: 3 });
+  });
+
+  it('settings: the most recent change wins; an instance that did not touch them keeps the other’s', () => {
+    const a = loadProgress().progress;
+    const b = loadProgress().progress;
+    save(updateSettings(a, { unlockAll: true }, 1000));
+    save(recordResult(b, 'basics', 'l1', { stars: 1, points: 1, steps: 1 }));
+    expect(loadProgress().progress.settings).toEqual({ unlockAll: true });
+    save(updateSettings(b, { reducedMotion: true }, 2000));
+    expect(loadProgress().progress.settings).toEqual({ reducedMotion: true });
+  });
+
+  it('mergeProgress is commutative on results', () => {
+    const x = recordResult(emptyProgress(), 'p', 'a', { stars: 1, points: 5, seconds: 3, steps: 2 });
+    const y = recordResult(recordResult(emptyProgress(), 'p', 'a', { stars: 2, points: 1, seconds: 9, steps: 1 }), 'q', 'b', { stars: 3, points: 3, steps: 3 });
+    expect(mergeProgress(x, y).packs).toEqual(mergeProgress(y, x).packs);
+  });
+});
+
+describe('export and import', () => {
+  it('exports the saved progress and imports it into another profile, merging', () => {
+    save(recordResult(emptyProgress(), 'basics', 'l1', { stars: 3, points: 100, seconds: 10, steps: 2 }));
+    const out = join(root, 'export.json');
+    expect(exportProgress(out)).toEqual({ ok: true, value: { levels: 1 } });
+
+    const other = join(root, 'other');
+    save(recordResult(emptyProgress(), 'basics', 'l2', { stars: 1, points: 5, steps: 9 }), other);
+    const r = importProgress(out, other);
+    expect(r.ok).toBe(true);
+    const p = loadProgress(other).progress;
+    expect(levelBest(p, 'basics', 'l1')?.stars).toBe(3);
+    expect(levelBest(p, 'basics', 'l2')?.stars).toBe(1);
+  });
+
+  it('refuses junk with a clear message and changes nothing', () => {
+    save(recordResult(emptyProgress(), 'basics', 'l1', { stars: 3, points: 100, steps: 2 }));
+    const before = readFileSync(join(dir, 'progress.json'));
+    const junk = join(root, 'junk.json');
+    writeFileSync(junk, '{"hello": "world"}');
+    const r = importProgress(junk);
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.error).toMatch(/junk\.json is not a netquest progress file: version/);
+    writeFileSync(junk, 'not json at all');
+    const r2 = importProgress(junk);
+    expect(!r2.ok && r2.error).toMatch(/not valid JSON/);
+    expect(importProgress(join(root, 'missing.json'))).toMatchObject({ ok: false, error: expect.stringMatching(/no such file/) });
+    expect(readFileSync(join(dir, 'progress.json')).equals(before)).toBe(true);
+    // The import source is never moved aside: it is not ours.
+    expect(readFileSync(junk, 'utf8')).toBe('not json at all');
+  });
+});
