@@ -175,7 +175,20 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
         judge: (value) => {
           const v = normalizeTerm(asText(value)).replace(/\b(address|addr)\b/g, '').replace(/\s+/g, ' ').trim();
           const want = normalizeTerm(f.name).replace(/\b(address|addr)\b/g, '').replace(/\s+/g, ' ').trim();
-          const alias: Record<string, string[]> = { 'destination mac': ['dst mac', 'dest mac', 'destination'], 'source mac': ['src mac', 'source'], ethertype: ['type', 'ether type'], ttl: ['time to live'] };
+          const alias: Record<string, string[]> = {
+            'destination mac': ['dst mac', 'dest mac', 'destination', 'destination mac'],
+            'source mac': ['src mac', 'source'],
+            ethertype: ['type', 'ether type'],
+            ttl: ['time to live'],
+            'acknowledgement number': ['ack', 'ack number', 'acknowledgment number', 'acknowledgement', 'acknowledgment'],
+            'sequence number': ['seq', 'seq number', 'sequence'],
+            'source ip': ['src ip', 'source ipv4'],
+            'destination ip': ['dst ip', 'dest ip', 'destination ipv4'],
+            'source port': ['src port', 'sport'],
+            'destination port': ['dst port', 'dest port', 'dport'],
+            'header checksum': ['checksum', 'ip checksum'],
+            'total length': ['length', 'ip length'],
+          };
           if (v === want || alias[want]?.includes(v)) return undefined;
           if (f.layer === 'ethernet' && ['source mac', 'destination mac', 'src mac', 'dst mac', 'ethertype', 'type'].includes(v)) {
             return { misconception: 'header-order', explanation: message('header-order') };

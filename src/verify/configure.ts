@@ -5,7 +5,7 @@
  * the player did not understand they were making.
  */
 import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
-import { addressRole, formatSubnet, parseCidr, parseSubnet, sameSubnet, subnetOf } from '../net/address/subnet';
+import { addressRole, firstHost, formatSubnet, parseCidr, parseSubnet, sameSubnet, subnetOf } from '../net/address/subnet';
 import type { Simulation } from '../net/sim/simulation';
 import { splitPortRef } from '../levels/build';
 import type { Action, LevelFile } from '../levels/schema';
@@ -74,6 +74,11 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
     const gw = parseIpv4(a['set-gateway'].gateway);
     if (!gw.ok) return refuse('gateway', gw.error);
     const mine = node.interfaces.filter((i) => i.address);
+    const netOf = mine.find((i) => i.address!.prefix < 31 && addressRole(gw.value, i.address!.prefix) === 'network' && sameSubnet(i.address!.address, gw.value, i.address!.prefix));
+    if (netOf) {
+      const subnet = formatSubnet(subnetOf(netOf.address!.address, netOf.address!.prefix));
+      return refuse('gateway', message('network-address-as-gateway', { gateway: formatIpv4(gw.value), subnet, first: formatIpv4(firstHost(gw.value, netOf.address!.prefix)) }, locale), 'gateway-as-network-address');
+    }
     if (mine.length > 0 && !mine.some((i) => sameSubnet(i.address!.address, gw.value, i.address!.prefix))) {
       const subnet = mine.map((i) => formatSubnet(subnetOf(i.address!.address, i.address!.prefix))).join(', ');
       return refuse('gateway', message('gateway-off-subnet', { gateway: formatIpv4(gw.value), device: node.name, subnet }, locale), 'gateway-off-subnet');

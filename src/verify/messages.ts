@@ -71,6 +71,14 @@ const CATALOGUE = {
     en: (p) => `The network address is ${p.network} (address AND mask, all host bits 0). ${p.answer} is a host address — often the router's, but that is a convention, not what the network address is.`,
     'zh-CN': (p) => `网络地址是 ${p.network}（地址与掩码按位与，主机位全 0）。${p.answer} 是一个主机地址——常给路由器用，但那只是习惯，不是网络地址。`,
   },
+  'network-address-as-gateway': {
+    en: (p) => `${p.gateway} is the network address of ${p.subnet} (all host bits 0): it names the subnet and no device has it, so it cannot be a gateway. The router usually has a host address such as ${p.first}.`,
+    'zh-CN': (p) => `${p.gateway} 是子网 ${p.subnet} 的网络地址（主机位全 0），代表子网本身，没有设备使用它，所以不能作网关。路由器通常使用主机地址，例如 ${p.first}。`,
+  },
+  'fin-in-last-ack': {
+    en: () => 'The last segment of the teardown only acknowledges the peer\'s FIN: this side sent its own FIN already, and a FIN is sent once.',
+    'zh-CN': () => '四次挥手的最后一个报文段只确认对方的 FIN：本方的 FIN 已经发过了，FIN 只发一次。',
+  },
   'header-order': {
     en: () => 'An Ethernet II header starts with the destination MAC (bytes 0–5), then the source MAC (6–11), then the EtherType (12–13): a switch can decide where to send the frame as soon as the first six bytes arrive.',
     'zh-CN': () => '以太网 II 帧头的顺序是：目的 MAC（第 0–5 字节）、源 MAC（6–11）、类型（12–13）。交换机收到前 6 个字节就能决定转发方向。',

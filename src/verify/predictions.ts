@@ -26,7 +26,7 @@ export function runScenario(sim: Simulation, scenario: LevelFile['scenario']): v
       if (dst.ok) sim.host(item.udp.from)?.sendUdp(dst.value, item.udp.port, new Uint8Array(32));
     } else {
       const dst = resolveTarget(sim, item.tcp.to);
-      if (dst.ok) sim.host(item.tcp.from)?.tcp.connect(dst.value, item.tcp.port, { app: { send: item.tcp.send, close: item.tcp.close } });
+      if (dst.ok) sim.host(item.tcp.from)?.tcp.connect(dst.value, item.tcp.port, { app: { send: item.tcp.send, close: item.tcp.close }, ...(item.tcp.iss !== undefined ? { iss: item.tcp.iss } : {}) });
     }
     settle(sim, 500_000);
   }
@@ -194,7 +194,10 @@ function tcpSegmentTruth(p: Extract<Prediction, { ask: 'tcp-segment' }>, trace: 
       const ackRight = !s.flags.ack || parsed.ack === s.ack;
       if (flagsRight && seqRight && ackRight) return undefined;
       if (parsed.flags.includes('SYN') && !s.flags.syn && prevSeg?.flags.syn && prevSeg.flags.ack) return wrong(message('syn-on-third-segment', {}, locale), 'syn-on-third-segment');
-      if (parsed.flags.includes('FIN') && !s.flags.fin && prevSeg?.flags.fin) return wrong(message('fin-in-second-teardown', {}, locale), 'fin-in-second-teardown');
+      if (parsed.flags.includes('FIN') && !s.flags.fin && prevSeg?.flags.fin) {
+        const sentFinBefore = trace.slice(0, trace.indexOf(f)).some((x) => x.kind === 'frame' && x.parent === undefined && x.from.device === p.device && x.frame.payload.kind === 'ipv4' && x.frame.payload.payload.kind === 'tcp' && x.frame.payload.payload.flags.fin);
+        return sentFinBefore ? wrong(message('fin-in-last-ack', {}, locale), 'fin-in-last-ack') : wrong(message('fin-in-second-teardown', {}, locale), 'fin-in-second-teardown');
+      }
       if (s.flags.ack && prevSeg && parsed.ack === prevSeg.seq && s.ack !== prevSeg.seq) {
         const consumed = prevSeg.data.length + (prevSeg.flags.syn ? 1 : 0) + (prevSeg.flags.fin ? 1 : 0);
         const why = prevSeg.flags.syn || prevSeg.flags.fin ? message('syn-fin-no-sequence', {}, locale) : `The ${prevSeg.data.length} data bytes advance it.`;

@@ -340,7 +340,9 @@ export class IpNode implements Device {
         reason: 'no-route',
         detail:
           this.kind === 'host'
-            ? `${formatIpv4(dst)} is not on ${this.name}'s subnet and ${this.name} has no default gateway`
+            ? this.interfaces.every((i) => i.address === undefined)
+              ? `${this.name} has no IP address yet, so it cannot send anything: give it one (or ask for one by DHCP)`
+              : `${formatIpv4(dst)} is not on ${this.name}'s subnet and ${this.name} has no default gateway`
             : `${this.name} has no route to ${formatIpv4(dst)}`,
       });
     }
