@@ -22,7 +22,7 @@ const noDevtools = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { netquest: 'src/cli/main.ts', bench: 'bench/main.ts' },
+  entryPoints: { netquest: 'src/cli/main.ts', bench: 'bench/main.ts', 'gen-schema': 'scripts/gen-schema.ts', 'campaign-table': 'scripts/campaign-table.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -11,6 +11,7 @@ import { runSubnet } from './subnet-command';
 import { runDemo } from './demo-command';
 import { runTcp } from './tcp-command';
 import { runGame } from './game-command';
+import { runProgress } from './progress-command';
 import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
 
 export interface Io {
@@ -74,6 +75,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return runCapture(rest, io);
     case 'new':
       return runNew(rest, io);
+    case 'progress':
+      return runProgress(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);

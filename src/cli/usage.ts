@@ -9,6 +9,7 @@ Commands:
   play <level|pack>       play a level headless: --script ACTIONS.yaml
   capture <level|pack>    write a level's traffic as a pcap: -o FILE.pcap
   new <kind> <file>       a commented starting level (configure, answer, predict, route)
+  progress export FILE    save your progress to a file (import FILE merges it back)
   help                    show this help
 
 Options:

@@ -82,3 +82,29 @@ describe('netquest on the command line', () => {
     expect(r.err).toMatch(/cannot write \/nonexistent\/dir\/x\.pcap/);
   });
 });
+
+describe('netquest progress', () => {
+  it('exports and imports progress through files, refusing junk with a message', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'nq-progress-cli-'));
+    const old = process.env.XDG_DATA_HOME;
+    process.env.XDG_DATA_HOME = dir;
+    try {
+      const file = join(dir, 'export.json');
+      const out = await run('progress', 'export', file);
+      expect(out.code).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toBeTypeOf('object');
+      expect((await run('progress', 'import', file)).code).toBe(0);
+      writeFileSync(join(dir, 'junk.json'), 'not json at all {');
+      const bad = await run('progress', 'import', join(dir, 'junk.json'));
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/^netquest progress: /);
+      expect((await run('progress', 'frobnicate', 'x')).code).toBe(2);
+    } finally {
+      if (old === undefined) delete process.env.XDG_DATA_HOME;
+      else process.env.XDG_DATA_HOME = old;
+    }
+  });
+});

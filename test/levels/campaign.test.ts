@@ -26,3 +26,14 @@ describe('the campaign in levels/', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('docs/campaign.md', () => {
+  it('is the table the campaign makes now (run `npm run campaign-table` after changing levels)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { campaignTable } = await import('../../src/levels/campaign-table');
+    const pack = loadPack(dir);
+    expect(pack.ok).toBe(true);
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/campaign.md', import.meta.url)), 'utf8');
+    expect(doc).toBe(pack.ok ? campaignTable(pack.value) : '');
+  });
+});
