@@ -3,13 +3,12 @@
  * first 8 bytes of its data — enough for the sender to match the error to its ping or port.
  */
 import { IPPROTO_ICMP, ICMP_ECHO_REQUEST, type Ipv4Packet } from '../wire/types';
+import { icmpOriginal } from '../wire/icmp';
 import { encodeIpv4 } from '../wire/ipv4';
 
 export function originalDatagram(p: Ipv4Packet): Uint8Array {
   const bytes = encodeIpv4(p);
-  if (!bytes.ok) return new Uint8Array(0);
-  const ihl = (bytes.value[0]! & 0x0f) * 4;
-  return bytes.value.slice(0, Math.min(bytes.value.length, ihl + 8));
+  return bytes.ok ? icmpOriginal(bytes.value) : new Uint8Array(0);
 }
 
 /** The echo request an error is about, if it is about one of ours. */

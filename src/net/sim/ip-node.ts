@@ -273,6 +273,10 @@ export class IpNode implements Device {
 
   /** Builds and sends a datagram from this node; the source address is that of the outgoing interface. */
   private originate(dst: Ipv4, protocol: number, payload: Ipv4Packet['payload'], ttl = DEFAULT_TTL): Result<void> {
+    if (this.ownsAddress(dst)) {
+      this.loopback(this.packet(dst, dst, protocol, payload, ttl));
+      return ok(undefined);
+    }
     const decision = this.decide(dst);
     if (!decision.ok) {
       this.drop(decision.error.reason, decision.error.detail);
@@ -595,12 +599,27 @@ export class IpNode implements Device {
 
   /** Replies come from the address they were sent to. */
   private originateFrom(src: Ipv4, dst: Ipv4, protocol: number, payload: Ipv4Packet['payload']): void {
+    if (this.ownsAddress(dst)) {
+      this.loopback(this.packet(src, dst, protocol, payload));
+      return;
+    }
     const d = this.decide(dst);
     if (!d.ok) {
       this.drop(d.error.reason, d.error.detail);
       return;
     }
     this.sendVia(this.packet(src, dst, protocol, payload), d.value, undefined);
+  }
+
+  /**
+   * A datagram to one of our own addresses never touches a cable: the stack hands it back
+   * to itself (the loopback path, as every real host does), after the current event.
+   */
+  private loopback(packet: Ipv4Packet): void {
+    const port = this.interfaces.findIndex((i) => i.address?.address === packet.dst);
+    const iface = this.interfaces[port]!;
+    const frame: EthernetFrame = { dst: iface.mac, src: iface.mac, etherType: ETHERTYPE_IPV4, payload: packet };
+    this.ctx.after(0, () => this.deliver(port, packet, frame, 0));
   }
 
   /**

@@ -141,3 +141,13 @@ describe('building a topology', () => {
     expect(sim.trace.some((e) => e.kind === 'drop' && e.reason === 'no-link' && e.device === 'lonely')).toBe(true);
   });
 });
+
+describe('a host talking to itself', () => {
+  it('answers a ping to its own address over loopback, with no frame on any cable', () => {
+    const sim = lan(2);
+    sim.ping('pc1', ipv4('10.0.0.1'));
+    sim.run();
+    expect(sim.frames()).toHaveLength(0);
+    expect(pingResults(sim.trace)).toEqual([{ status: 'reply', from: ipv4('10.0.0.1'), ttl: 64, rttNs: 0 }]);
+  });
+});
