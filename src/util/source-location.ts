@@ -28,7 +28,8 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function parseSource(text: string, file: string): Result<ParsedSource & { value: unknown }, Located> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': a hostile file must not make the parser print warnings (e.g. about collection keys); the schema refuses such keys anyway.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const first = doc.errors[0];
   if (first) {
     const pos = lines.linePos(first.pos[0]);
