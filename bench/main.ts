@@ -5,15 +5,13 @@
  *
  * The ping run is measured with the full trace, as the game records it.
  */
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { allPairsReachability } from '../src/net/sim/reachability';
 import { campus } from '../src/scenarios/campus';
-import { seededRandom } from '../src/util/random';
+import { PINGS, schedulePings, threadCpuMs } from './workload';
 
-const PINGS = 10_000;
 const WARMUP = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const HOPS_TARGET = 1_000_000;
@@ -27,17 +25,6 @@ const REACH_TARGET_MS = 1_000;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/**
- * CPU time of this thread alone, in ms (Linux). On a shared machine the wall clock also counts
- * time spent waiting for a core; this does not, so it is the steadier of the two.
- */
-function threadCpuMs(): number | undefined {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return undefined;
-  }
-}
 
 interface PingRun {
   buildMs: number;
@@ -53,16 +40,7 @@ function setUp(seed: number) {
   const t0 = performance.now();
   const { sim, hosts } = campus();
   const buildMs = performance.now() - t0;
-  const rnd = seededRandom(seed);
-  for (let i = 0; i < PINGS; i++) {
-    const a = rnd.int(0, hosts.length - 1);
-    let b = rnd.int(0, hosts.length - 2);
-    if (b >= a) b++;
-    const dst = sim.host(hosts[b]!)!.interfaces[0]!.address!.address;
-    const src = hosts[a]!;
-    // One ping every 10 µs of virtual time: busy, but no queue grows without bound.
-    sim.at(i * 10_000, () => sim.ping(src, dst));
-  }
+  schedulePings(sim, hosts, seed);
   return { sim, buildMs };
 }
 
