@@ -8,10 +8,11 @@ import { Box, useApp, useInput, useStdout } from 'ink';
 import { Footer, Header, HelpOverlay, TooSmall } from './components/Frame';
 import { availableLocales, findLevel, levelRows, text, tooSmall, type LevelRow } from './model';
 import { currentScreen, initialNav, navReducer, screenKey, screenKeys, screenTitle, type Screen } from './nav';
-import { updateSettings, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
+import { recordResult, updateSettings, type LevelResult, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
 import type { Result } from '../net/result';
 import { ChapterList, ConfirmSkip, LevelList, PackList } from './screens/LevelSelect';
 import { LevelPreview } from './screens/LevelPreview';
+import { LevelScreen } from './screens/LevelScreen';
 import { OpenPack } from './screens/OpenPack';
 import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
@@ -92,6 +93,8 @@ export function App(props: AppProps) {
   const initialIndex = cursors.current.get(key) ?? 0;
 
   const small = tooSmall(size);
+  const levelFound = screen.name === 'level' ? findLevel(packs, screen.ref) : undefined;
+  const playable = levelFound?.level.loaded !== undefined;
   useInput((input, k) => {
     if (k.ctrl && input === 'c') return quit();
     if (small) {
@@ -102,6 +105,8 @@ export function App(props: AppProps) {
       if (input === '?' || input === 'q' || k.escape) send({ type: 'help', open: false });
       return;
     }
+    // A playable level owns its keys: its fields take every printable key, Esc cancels there.
+    if (screen.name === 'level' && playable) return;
     if (k.escape) return back();
     // The path field takes every printable key.
     if (screen.name === 'open') return;
@@ -176,6 +181,24 @@ export function App(props: AppProps) {
     [openPack],
   );
 
+  const levelRef = screen.name === 'level' ? screen.ref : undefined;
+  const nextRef = useMemo(() => (levelRef ? nextLevel(packs, levelRef) : undefined), [packs, levelRef]);
+  const recordLevel = useCallback(
+    (result: LevelResult): string | undefined => {
+      if (!levelRef) return undefined;
+      const next = recordResult(progress, levelRef.packId, levelRef.levelId, result);
+      setProgress(next);
+      if (!persist) return undefined;
+      const saved = persist(next);
+      if (!saved.ok) return `Not saved: ${saved.error}`;
+      setProgress(saved.value.progress);
+      return saved.value.notice;
+    },
+    [levelRef, progress, persist],
+  );
+  const playNext = useCallback(() => nextRef && send({ type: 'replace', screen: { name: 'level', ref: nextRef } }), [nextRef]);
+  const openHelp = useCallback(() => send({ type: 'help', open: true }), []);
+
   const keys = useMemo(() => screenKeys(screen.name, theme.glyphs), [screen.name, theme.glyphs]);
   const crumbs = useMemo(() => breadcrumbs(nav.stack, packs, locale), [nav.stack, packs, locale]);
 
@@ -215,7 +238,28 @@ export function App(props: AppProps) {
       break;
     }
     case 'level': {
-      const found = findLevel(packs, screen.ref);
+      const found = levelFound;
+      const loaded = found?.level.loaded;
+      if (found && loaded) {
+        body = (
+          <LevelScreen
+            active={active}
+            width={bodyW}
+            height={bodyH}
+            pack={found.pack}
+            level={found.level}
+            loaded={loaded}
+            progress={progress}
+            locale={locale}
+            hasNext={nextRef !== undefined}
+            onBack={back}
+            onHelp={openHelp}
+            onNext={playNext}
+            onResult={recordLevel}
+          />
+        );
+        break;
+      }
       body = found ? <LevelPreview active={active} width={bodyW} height={bodyH} pack={found.pack} level={found.level} progress={progress} locale={locale} /> : null;
       break;
     }
@@ -245,12 +289,25 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={size.columns} height={frameH}>
       <Header crumbs={crumbs} width={size.columns} />
       <Box flexDirection="column" flexGrow={1} paddingX={1} overflow="hidden">
-        {/* Keyed by screen: each screen mounts fresh, with its remembered cursor. */}
-        {nav.help ? <HelpOverlay title={screenTitle(screen.name)} keys={keys} /> : <Box key={key} flexDirection="column">{body}</Box>}
+        {/* Keyed by screen: each screen mounts fresh, with its remembered cursor. Kept mounted
+            (hidden) under the help, so a level in play keeps its state. */}
+        {nav.help ? <HelpOverlay title={screenTitle(screen.name)} keys={keys} /> : null}
+        <Box key={key} flexDirection="column" display={nav.help ? 'none' : 'flex'}>
+          {body}
+        </Box>
       </Box>
       <Footer keys={keys} width={size.columns} />
     </Box>
   );
+}
+
+/** The level after `ref`: the next in its chapter, else the first of the next chapter. */
+export function nextLevel(packs: readonly PackView[], ref: LevelRef): LevelRef | undefined {
+  const pack = packs.find((p) => p.id === ref.packId);
+  if (!pack) return undefined;
+  const flat = pack.chapters.flatMap((c) => c.levels.map((l) => ({ packId: pack.id, chapterId: c.id, levelId: l.id })));
+  const i = flat.findIndex((r) => r.chapterId === ref.chapterId && r.levelId === ref.levelId);
+  return i >= 0 ? flat[i + 1] : undefined;
 }
 
 function breadcrumbs(stack: readonly Screen[], packs: readonly PackView[], locale: string): string[] {

@@ -74,6 +74,8 @@ export function screenKey(s: Screen): string {
 export interface KeyHelp {
   readonly keys: string;
   readonly action: string;
+  /** A shorter action for the footer. */
+  readonly short?: string;
   /** Shown in the footer too. */
   readonly main?: boolean;
 }
@@ -95,7 +97,19 @@ export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
     case 'confirm-skip':
       return [{ keys: 'y', action: 'skip ahead and play it', main: true }, { keys: 'n', action: 'go back', main: true }, move, { keys: g.enter, action: 'choose' }, digits, back, help, ctrlC];
     case 'level':
-      return [{ keys: `${g.left}${g.right} tab`, action: 'select a device in the drawing', main: true }, back, help, ctrlC];
+      return [
+        { keys: `${g.up}${g.down} j k`, action: 'choose a task', short: 'task', main: true },
+        { keys: g.enter, action: 'do it: configure, answer, predict, move the packet (after the briefing: start)', short: 'do it', main: true },
+        { keys: `${g.left}${g.right} tab`, action: 'select a device: the inspector shows it', short: 'device', main: true },
+        { keys: 'h', action: 'take a hint (costs points)', short: 'hint', main: true },
+        { keys: 'S', action: 'show the solution (asks first; the level then does not count)' },
+        { keys: 'b', action: 'read the briefing again' },
+        { keys: 'esc', action: 'in a field or a choice: cancel it (q is then typed)' },
+        { keys: 'y n', action: 'answer the confirmation' },
+        back,
+        help,
+        ctrlC,
+      ];
     case 'soon':
       return [back, help, ctrlC];
     case 'open':

@@ -3,6 +3,7 @@
  * Typed structurally, so the screens do not depend on the loader's internals.
  */
 import { topologyFromLevel, type LevelTopologyLike } from './layout/from-level';
+import type { LoadedLevel } from '../levels/load';
 import type { PackView, Text } from './types';
 
 export interface LoadedPackLike {
@@ -10,9 +11,8 @@ export interface LoadedPackLike {
   readonly chapters: readonly {
     readonly id: string;
     readonly title: Text;
-    readonly levels: readonly {
-      readonly level: { readonly id: string; readonly title: Text; readonly difficulty: number; readonly briefing: Text; readonly topology: LevelTopologyLike };
-    }[];
+    /** Loaded levels (src/levels/load.ts), kept whole so the level screen can play them. */
+    readonly levels: readonly (LoadedLevel | { readonly level: { readonly id: string; readonly title: Text; readonly difficulty: number; readonly briefing: Text; readonly topology: LevelTopologyLike } })[];
   }[];
 }
 
@@ -23,12 +23,13 @@ export function packViewFromLoaded(loaded: LoadedPackLike): PackView {
     chapters: loaded.chapters.map((c) => ({
       id: c.id,
       title: c.title,
-      levels: c.levels.map(({ level }) => ({
-        id: level.id,
-        title: level.title,
-        difficulty: level.difficulty,
-        briefing: level.briefing,
-        topology: topologyFromLevel(level.topology),
+      levels: c.levels.map((l) => ({
+        id: l.level.id,
+        title: l.level.title,
+        difficulty: l.level.difficulty,
+        briefing: l.level.briefing,
+        topology: topologyFromLevel(l.level.topology),
+        loaded: 'source' in l && 'at' in l ? (l as LoadedLevel) : undefined,
       })),
     })),
   };

@@ -22,6 +22,8 @@ export interface Glyphs {
   readonly ellipsis: string;
   readonly check: [on: string, off: string];
   readonly times: string;
+  /** Not met, wrong. */
+  readonly cross: string;
 }
 
 export interface Theme {
@@ -52,6 +54,7 @@ const UNICODE: Glyphs = {
   ellipsis: '…',
   check: ['[x]', '[ ]'],
   times: '×',
+  cross: '✗',
 };
 
 const ASCII: Glyphs = {
@@ -71,6 +74,7 @@ const ASCII: Glyphs = {
   ellipsis: '...',
   check: ['[x]', '[ ]'],
   times: 'x',
+  cross: 'x',
 };
 
 export function themeFromEnv(env: NodeJS.ProcessEnv = process.env): Theme {

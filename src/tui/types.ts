@@ -3,6 +3,7 @@
  * (see `packViewFromLoaded` in ./packs.ts); tests build it by hand.
  */
 import type { Topology } from './layout/topology';
+import type { LoadedLevel } from '../levels/load';
 
 /** Player-visible text: one string, or one per locale (en, zh-CN, …). */
 export type Text = string | Readonly<Record<string, string>>;
@@ -14,6 +15,8 @@ export interface LevelView {
   readonly difficulty: number;
   readonly briefing: Text;
   readonly topology: Topology;
+  /** The level as loaded, for playing it; without it the screen shows a preview. */
+  readonly loaded?: LoadedLevel | undefined;
 }
 
 export interface ChapterView {

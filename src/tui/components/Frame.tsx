@@ -36,7 +36,7 @@ export const Footer = memo(function Footer({ keys, width }: { readonly keys: rea
           <Text key={k.keys}>
             {i > 0 ? '   ' : ''}
             <Text bold>{k.keys}</Text>
-            <Text dimColor>{` ${k.action}`}</Text>
+            <Text dimColor>{` ${k.short ?? k.action}`}</Text>
           </Text>
         ))}
       </Text>

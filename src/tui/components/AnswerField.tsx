@@ -1,0 +1,76 @@
+/**
+ * A one-line text field with inline validation: the value lives here, so typing re-renders
+ * only this component. A red message shows under the field while the value is malformed, and
+ * Enter does nothing until it is well formed (and not empty). Esc cancels.
+ */
+import { memo, useCallback, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { wrap } from '../model';
+import { useTheme } from '../theme';
+
+export interface AnswerFieldProps {
+  readonly active: boolean;
+  readonly width: number;
+  readonly placeholder: string;
+  /** The problem with a value, or undefined when it may be sent. */
+  readonly validate: (value: string) => string | undefined;
+  readonly onSubmit: (value: string) => void;
+  readonly onCancel: () => void;
+}
+
+export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel }: AnswerFieldProps) {
+  const t = useTheme();
+  const [value, setValue] = useState('');
+  const change = useCallback((next: string) => setValue(clean(next)), []);
+  const problem = validate(value);
+  const submit = useCallback(
+    (v: string) => {
+      if (v.trim() === '' || validate(v) !== undefined) return;
+      onSubmit(v);
+    },
+    [validate, onSubmit],
+  );
+  useInput(
+    (_input, key) => {
+      if (key.escape) onCancel();
+    },
+    { isActive: active },
+  );
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box>
+        <Text color={t.accent} bold>
+          {`${t.glyphs.pointer} `}
+        </Text>
+        <TextInput value={value} onChange={change} onSubmit={submit} placeholder={placeholder} focus={active} />
+      </Box>
+      {problem ? (
+        wrap(problem, width).slice(0, 2).map((line, i) => (
+          <Text key={i} color={t.bad}>
+            {line}
+          </Text>
+        ))
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          {value.trim() === '' ? 'type the answer · esc cancels' : `${t.glyphs.enter} sends · esc cancels`}
+        </Text>
+      )}
+    </Box>
+  );
+});
+
+/**
+ * Keys that arrive together (a held Backspace, a paste) reach ink-text-input as one chunk it
+ * inserts verbatim: apply DEL and BS as deletions and drop other control characters, so the
+ * value never holds invisible bytes.
+ */
+export function clean(s: string): string {
+  if (!/[\x00-\x1f\x7f]/.test(s)) return s;
+  const out: string[] = [];
+  for (const ch of s) {
+    if (ch === '\x7f' || ch === '\b') out.pop();
+    else if (ch >= ' ') out.push(ch);
+  }
+  return out.join('');
+}

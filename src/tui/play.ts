@@ -1,0 +1,468 @@
+/**
+ * What the level screen shows and sends, computed from a play session: the task list, the
+ * prompts, what each typed value must look like (checked with the engine's own parsers, so the
+ * messages are the learner-friendly ones), the actions built from typed values, the device
+ * inspector and the trace lines a prediction reveals. Plain TS, no React: tested directly,
+ * the screen only renders it.
+ */
+import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
+import { formatMac } from '../net/address/mac';
+import { formatCidr, formatSubnet, parseCidr, parseMask, parseSubnet } from '../net/address/subnet';
+import { describeEvent } from '../net/sim/describe';
+import type { Simulation } from '../net/sim/simulation';
+import type { TraceEvent } from '../net/sim/trace';
+import type { LoadedLevel } from '../levels/load';
+import type { Action, Prediction, Question } from '../levels/schema';
+import { localize } from '../levels/text';
+import { describeGoal, type GoalResult } from '../verify/goals';
+import { parseSegmentGuess } from '../verify/predictions';
+import type { StepReport } from '../verify/session';
+import type { Verdict } from '../verify/verdict';
+
+export type LevelFile = LoadedLevel['level'];
+
+// ---- configure actions ---------------------------------------------------------------------
+
+export type ConfigureKind = 'set-address' | 'set-gateway' | 'add-route' | 'remove-route' | 'syn-cookies' | 'start-dhcp';
+
+/** One thing the level lets the player change: an action kind on one device or interface. */
+export interface ConfigureChoice {
+  readonly kind: ConfigureKind;
+  /** A device, or for set-address an interface (device:port). */
+  readonly target: string;
+  readonly label: string;
+  /** What to type; undefined when the action takes no value (start-dhcp). */
+  readonly placeholder: string | undefined;
+}
+
+const KIND_ORDER: readonly ConfigureKind[] = ['set-address', 'set-gateway', 'add-route', 'remove-route', 'syn-cookies', 'start-dhcp'];
+
+export function configureChoices(level: LevelFile): ConfigureChoice[] {
+  const out: ConfigureChoice[] = [];
+  for (const kind of KIND_ORDER) {
+    for (const target of level.allow[kind] ?? []) {
+      switch (kind) {
+        case 'set-address':
+          out.push({ kind, target, label: `set the address of ${target}`, placeholder: 'address/prefix, e.g. 192.168.1.10/24 (none clears it)' });
+          break;
+        case 'set-gateway':
+          out.push({ kind, target, label: `set ${target}'s default gateway`, placeholder: 'an IPv4 address, e.g. 192.168.1.1 (none clears it)' });
+          break;
+        case 'add-route':
+          out.push({ kind, target, label: `add a static route on ${target}`, placeholder: 'DESTINATION via NEXT-HOP, e.g. 10.0.2.0/24 via 172.16.1.2' });
+          break;
+        case 'remove-route':
+          out.push({ kind, target, label: `remove a static route on ${target}`, placeholder: 'the destination, e.g. 10.0.2.0/24' });
+          break;
+        case 'syn-cookies':
+          out.push({ kind, target, label: `SYN cookies on ${target}`, placeholder: 'PORT on|off, e.g. 80 on' });
+          break;
+        case 'start-dhcp':
+          out.push({ kind, target, label: `start DHCP on ${target} (ask for an address)`, placeholder: undefined });
+          break;
+      }
+    }
+  }
+  return out;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+const good = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (error: string): Parsed<never> => ({ ok: false, error });
+const isNone = (s: string) => /^(none|-|clear)$/i.test(s.trim());
+
+/** The action a typed value makes, or why the value cannot be used yet. */
+export function configureAction(choice: ConfigureChoice, typed: string): Parsed<Action> {
+  const v = typed.trim();
+  switch (choice.kind) {
+    case 'set-address': {
+      if (isNone(v)) return good({ 'set-address': { interface: choice.target, address: null } });
+      const c = parseCidr(v);
+      return c.ok ? good({ 'set-address': { interface: choice.target, address: v } }) : bad(c.error);
+    }
+    case 'set-gateway': {
+      if (isNone(v)) return good({ 'set-gateway': { device: choice.target, gateway: null } });
+      const ip = parseIpv4(v);
+      return ip.ok ? good({ 'set-gateway': { device: choice.target, gateway: v } }) : bad(ip.error);
+    }
+    case 'add-route': {
+      const m = /^(\S+)\s+(?:via\s+)?(\S+)$/i.exec(v);
+      if (!m) return bad('write the destination, then "via", then the next hop: 10.0.2.0/24 via 172.16.1.2');
+      const to = parseSubnet(m[1]!);
+      if (!to.ok) return bad(`destination: ${to.error}`);
+      const via = parseIpv4(m[2]!);
+      if (!via.ok) return bad(`next hop: ${via.error}`);
+      return good({ 'add-route': { device: choice.target, to: m[1]!, via: m[2]! } });
+    }
+    case 'remove-route': {
+      const to = parseSubnet(v);
+      return to.ok ? good({ 'remove-route': { device: choice.target, to: v } }) : bad(to.error);
+    }
+    case 'syn-cookies': {
+      const m = /^(\d{1,5})\s+(on|off|yes|no)$/i.exec(v);
+      if (!m) return bad('write the port, then on or off: 80 on');
+      const port = Number(m[1]);
+      if (port < 1 || port > 65535) return bad('a port is a number from 1 to 65535');
+      return good({ 'syn-cookies': { device: choice.target, port, on: /^(on|yes)$/i.test(m[2]!) } });
+    }
+    case 'start-dhcp':
+      return good({ 'start-dhcp': { device: choice.target, interface: 'eth0' } });
+  }
+}
+
+// ---- questions and predictions -------------------------------------------------------------
+
+export type Askable = { readonly type: 'question'; readonly q: Question } | { readonly type: 'prediction'; readonly q: Prediction };
+
+const ordinal = (n: number) => `#${n}`;
+
+/** The question as the player reads it: the level's own text, else one made from its fields. */
+export function promptOf(a: Askable, locale: string): string {
+  if (a.q.text !== undefined) return localize(a.q.text, locale);
+  if (a.type === 'question') {
+    const q = a.q;
+    switch (q.ask) {
+      case 'network-address':
+        return `What is the network address of ${q.of}?`;
+      case 'broadcast-address':
+        return `What is the broadcast address of ${q.of}?`;
+      case 'host-count':
+        return `How many usable host addresses are on ${q.of}'s subnet?`;
+      case 'mask':
+        return `What is the subnet mask of ${q.of}?`;
+      case 'same-subnet':
+        return `Are ${q.a} and ${q.b} on the same subnet?`;
+      case 'osi-layer':
+        return `Which OSI layer does ${q.of} belong to?`;
+      case 'transport':
+        return `TCP or UDP for ${q.for}?`;
+      case 'port':
+        return `Which port does ${q.for} use?`;
+      case 'field-at-offset':
+        return `Which field starts at byte ${q.offset}?`;
+    }
+  }
+  const p = a.q;
+  switch (p.ask) {
+    case 'switch-forward':
+      return `Where does ${p.device} send frame ${ordinal(p.frame)}?`;
+    case 'switch-learns':
+      return `What does ${p.device} learn from frame ${ordinal(p.frame)}?`;
+    case 'arp-target':
+      return `Whose MAC does ${p.device} ask for in ARP request ${ordinal(p.nth)}?`;
+    case 'arp-responder':
+      return `Who answers ${p.device}'s ARP request ${ordinal(p.nth)}?`;
+    case 'next-hop':
+      return `What is ${p.device}'s next hop for packet ${ordinal(p.nth)}?`;
+    case 'ttl-after':
+      return `What TTL does packet ${ordinal(p.nth)} leave ${p.device} with?`;
+    case 'tcp-segment':
+      return `What is TCP segment ${ordinal(p.nth)} that ${p.device} sends?`;
+    case 'tcp-state':
+      return `What is ${p.device}'s TCP state after its TCP event ${ordinal(p.nth)}?`;
+  }
+}
+
+/** What to type, shown dim in the empty field. */
+export function placeholderOf(a: Askable): string {
+  if (a.type === 'question') {
+    switch (a.q.ask) {
+      case 'network-address':
+      case 'broadcast-address':
+        return 'an IPv4 address, e.g. 10.0.0.0';
+      case 'host-count':
+        return 'a number';
+      case 'mask':
+        return 'e.g. 255.255.255.0 or /24';
+      case 'same-subnet':
+        return 'yes or no';
+      case 'osi-layer':
+        return 'a layer number or name, e.g. 3 or network';
+      case 'transport':
+        return 'tcp or udp';
+      case 'port':
+        return 'a port number';
+      case 'field-at-offset':
+        return 'the field name, e.g. source MAC';
+    }
+  }
+  switch (a.q.ask) {
+    case 'switch-forward':
+      return 'a port (p2), several (p2,p3), or flood';
+    case 'switch-learns':
+      return 'the port it learns the source on, or nothing';
+    case 'arp-target':
+    case 'next-hop':
+      return 'an IPv4 address or a device name';
+    case 'arp-responder':
+      return 'a device name, or nobody';
+    case 'ttl-after':
+      return 'a number';
+    case 'tcp-segment':
+      return 'flags, seq and ack: SYN,ACK seq=5000 ack=1001';
+    case 'tcp-state':
+      return 'a state, e.g. ESTABLISHED';
+  }
+}
+
+const NUMBER = /^\d+$/;
+
+/** Checks a typed answer's form as it is typed (not whether it is right): the error, or undefined. */
+export function answerProblem(a: Askable, typed: string): string | undefined {
+  const v = typed.trim();
+  if (v === '') return undefined;
+  if (a.type === 'question') {
+    switch (a.q.ask) {
+      case 'network-address':
+      case 'broadcast-address': {
+        const ip = parseIpv4(v);
+        return ip.ok ? undefined : ip.error;
+      }
+      case 'mask': {
+        const m = parseMask(v);
+        return m.ok ? undefined : m.error;
+      }
+      case 'host-count':
+        return NUMBER.test(v) ? undefined : 'give a whole number, like 254';
+      case 'port':
+        return NUMBER.test(v) && Number(v) <= 65535 ? undefined : 'a port is a number from 0 to 65535';
+      case 'same-subnet':
+        return /^(y|yes|n|no|true|false|same|different|是|否)$/i.test(v) ? undefined : 'answer yes or no';
+      default:
+        return undefined;
+    }
+  }
+  switch (a.q.ask) {
+    case 'ttl-after':
+      return NUMBER.test(v) && Number(v) <= 255 ? undefined : 'a TTL is a number from 0 to 255';
+    case 'tcp-segment':
+      return parseSegmentGuess(v) ? undefined : 'write the flags, then seq and ack: SYN,ACK seq=5000 ack=1001';
+    default:
+      return undefined;
+  }
+}
+
+export function answerAction(a: Askable, typed: string): Action {
+  const value = typed.trim();
+  return a.type === 'question' ? { answer: { question: a.q.id, value } } : { predict: { question: a.q.id, value } };
+}
+
+// ---- the task list ---------------------------------------------------------------------------
+
+export type Task =
+  | { readonly kind: 'goal'; readonly key: string; readonly label: string; readonly done: boolean; readonly detail: string }
+  | { readonly kind: 'configure'; readonly key: string; readonly label: string; readonly done: boolean; readonly detail: string }
+  | { readonly kind: 'ask'; readonly key: string; readonly label: string; readonly done: boolean; readonly detail: string; readonly ask: Askable; readonly tries: number }
+  | { readonly kind: 'route'; readonly key: string; readonly label: string; readonly done: boolean; readonly detail: string; readonly path: readonly string[] };
+
+/** Hops already made right, in order (the session keeps its count private). */
+export function routeSoFar(history: readonly StepReport[]): string[] {
+  return history.filter((h) => 'hop' in h.action && h.verdict.result === 'correct').map((h) => (h.action as { hop: { device: string } }).hop.device);
+}
+
+export interface TaskInputs {
+  readonly level: LevelFile;
+  readonly goals: readonly GoalResult[];
+  /** Ids of questions and predictions not yet answered right. */
+  readonly open: ReadonlySet<string>;
+  readonly history: readonly StepReport[];
+  /** Hops in the route, when known. */
+  readonly routeLength: number | undefined;
+  readonly locale: string;
+  /** Joins the route's hops (ASCII terminals get ->). */
+  readonly arrow?: string;
+}
+
+export function buildTasks(i: TaskInputs): Task[] {
+  const { level } = i;
+  const tasks: Task[] = [];
+  const allGoalsMet = i.goals.every((g) => g.met);
+  const choices = configureChoices(level);
+  i.goals.forEach((g, n) => {
+    if ('answers' in g.goal) return;
+    tasks.push({ kind: 'goal', key: `goal:${n}`, label: describeGoal(g.goal), done: g.met, detail: g.detail });
+  });
+  if (choices.length > 0) {
+    tasks.push({ kind: 'configure', key: 'configure', label: 'Configure the network…', done: allGoalsMet, detail: choices.map((c) => c.label).join('; ') });
+  }
+  const tries = (id: string) => i.history.filter((h) => ('answer' in h.action && h.action.answer.question === id) || ('predict' in h.action && h.action.predict.question === id)).length;
+  const asks: Askable[] = [...level.questions.map((q): Askable => ({ type: 'question', q })), ...level.predictions.map((q): Askable => ({ type: 'prediction', q }))];
+  for (const a of asks) {
+    const done = !i.open.has(a.q.id);
+    const n = tries(a.q.id);
+    const kind = a.type === 'question' ? 'Question' : 'Predict';
+    tasks.push({
+      kind: 'ask',
+      key: `${a.type}:${a.q.id}`,
+      label: `${kind}: ${promptOf(a, i.locale)}`,
+      done,
+      detail: done ? 'answered right' : n > 0 ? `${n} ${n === 1 ? 'try' : 'tries'} so far` : 'not answered yet',
+      ask: a,
+      tries: n,
+    });
+  }
+  if (level.route) {
+    const path = routeSoFar(i.history);
+    const done = i.routeLength !== undefined && path.length >= i.routeLength;
+    tasks.push({
+      kind: 'route',
+      key: 'route',
+      label: `Carry a packet from ${level.route.from} to ${level.route.to}`,
+      done,
+      detail: [level.route.from, ...path, ...(done ? [] : ['?'])].join(` ${i.arrow ?? '→'} `),
+      path,
+    });
+  }
+  return tasks;
+}
+
+// ---- the device inspector ------------------------------------------------------------------
+
+/** Lines describing one device of the player's network: interfaces, gateway, routes, caches, sockets. */
+export function inspectDevice(sim: Simulation, name: string, width = 80): string[] {
+  const sw = sim.switchNamed(name);
+  if (sw) {
+    const table = sw.macTable();
+    return [
+      `${name} (switch), ports ${sw.ports.map((p) => p.name).join(' ')}`,
+      'MAC table:',
+      ...(table.length ? table.map((e) => `  ${formatMac(e.mac)} → ${e.port}`) : ['  empty: nothing learned yet']),
+    ];
+  }
+  const node = sim.host(name);
+  if (!node) {
+    const d = sim.devices.find((x) => x.name === name);
+    if (!d) return [`no device ${name}`];
+    return [`${name} (${d.kind}), ports ${d.ports.map((p) => p.name).join(' ')}`, d.kind === 'hub' ? 'A hub repeats every frame out of every other port.' : ''];
+  }
+  const out: string[] = [`${name} (${node.kind})`];
+  const nameW = Math.max(4, ...node.interfaces.map((i) => i.name.length));
+  for (const i of node.interfaces) {
+    const head = `  ${i.name.padEnd(nameW)} ${(i.address ? formatCidr(i.address) : 'no address').padEnd(18)}`;
+    const mac = formatMac(i.mac);
+    if (head.length + 1 + mac.length <= width) out.push(`${head} ${mac}`);
+    else out.push(head.trimEnd(), `  ${' '.repeat(nameW)} mac ${mac}`);
+  }
+  if (node.kind === 'host') out.push(`gateway: ${node.gateway !== undefined ? formatIpv4(node.gateway) : 'none'}`);
+  const routes = node.routes();
+  out.push('routes:');
+  if (routes.length === 0) out.push('  none');
+  for (const r of routes) {
+    const via = r.nextHop === undefined ? 'connected' : `via ${formatIpv4(r.nextHop)}`;
+    out.push(`  ${(r.destination.prefix === 0 ? 'default' : formatSubnet(r.destination)).padEnd(18)} ${via} (${r.iface}${r.source === 'static' ? ', static' : ''})`);
+  }
+  const arp = node.arpTable();
+  out.push(arp.length ? 'ARP cache:' : 'ARP cache: empty');
+  for (const e of arp) out.push(`  ${formatIpv4(e.ip).padEnd(15)} ${formatMac(e.mac)} (${e.iface})`);
+  const sockets = node.tcp.sockets();
+  if (sockets.length) {
+    out.push('TCP sockets:');
+    for (const s of sockets) {
+      const local = `${s.local.ip === 0 ? '*' : formatIpv4(s.local.ip)}:${s.local.port}`;
+      out.push(`  ${s.state.padEnd(12)} ${local}${s.remote ? ` ↔ ${formatIpv4(s.remote.ip)}:${s.remote.port}` : ''}`);
+    }
+  }
+  return out;
+}
+
+// ---- the reveal after a prediction ---------------------------------------------------------
+
+const involves = (e: TraceEvent, device: string): boolean => (e.kind === 'frame' ? e.from.device === device || e.to.device === device : e.device === device);
+
+/**
+ * The trace lines that show what the prediction is about: the device's events up to the one
+ * asked for (and the answer to an ARP request), at most `max` lines, the last ones kept.
+ */
+export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 6): string[] {
+  const n = 'frame' in p ? p.frame : p.nth;
+  const mine = (pred: (e: TraceEvent) => boolean) => trace.filter((e) => involves(e, p.device) && pred(e));
+  let key: TraceEvent | undefined;
+  let extra = 0;
+  switch (p.ask) {
+    case 'switch-forward':
+      key = mine((e) => e.kind === 'switch')[n - 1];
+      break;
+    case 'switch-learns':
+      key = mine((e) => e.kind === 'frame' && e.to.device === p.device)[n - 1];
+      extra = 2;
+      break;
+    case 'arp-target':
+      key = mine((e) => e.kind === 'arp-resolve' && e.attempt === 1)[n - 1];
+      break;
+    case 'arp-responder':
+      key = mine((e) => e.kind === 'arp-resolve' && e.attempt === 1)[n - 1];
+      extra = 3;
+      break;
+    case 'next-hop':
+      key = mine((e) => e.kind === 'route')[n - 1];
+      break;
+    case 'ttl-after':
+      key = mine((e) => e.kind === 'ttl')[n - 1];
+      break;
+    case 'tcp-segment':
+      key = mine((e) => e.kind === 'frame' && e.from.device === p.device && e.parent === undefined && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp')[n - 1];
+      break;
+    case 'tcp-state':
+      key = mine((e) => e.kind === 'tcp')[n - 1];
+      break;
+  }
+  if (!key) return ['(the scenario does not get that far)'];
+  const at = trace.indexOf(key);
+  const before = trace.slice(0, at + 1).filter((e) => involves(e, p.device));
+  const after = p.ask === 'arp-responder' ? trace.slice(at + 1).filter((e) => e.kind === 'frame' && e.frame.payload.kind === 'arp').slice(0, extra) : trace.slice(at + 1).filter((e) => involves(e, p.device)).slice(0, extra);
+  return [...before.slice(-(max - after.length)), ...after].map(describeEvent);
+}
+
+// ---- solution and verdicts -------------------------------------------------------------------
+
+/** One action as a line a player reads. */
+export function formatAction(a: Action): string {
+  if ('set-address' in a) return `set-address ${a['set-address'].interface} ${a['set-address'].address ?? 'none'}`;
+  if ('set-gateway' in a) return `set-gateway ${a['set-gateway'].device} ${a['set-gateway'].gateway ?? 'none'}`;
+  if ('add-route' in a) return `add-route on ${a['add-route'].device}: ${a['add-route'].to} via ${a['add-route'].via}`;
+  if ('remove-route' in a) return `remove-route on ${a['remove-route'].device}: ${a['remove-route'].to}`;
+  if ('syn-cookies' in a) return `syn-cookies ${a['syn-cookies'].device} port ${a['syn-cookies'].port} ${a['syn-cookies'].on ? 'on' : 'off'}`;
+  if ('start-dhcp' in a) return `start-dhcp on ${a['start-dhcp'].device}`;
+  if ('answer' in a) return `answer ${a.answer.question}: ${String(a.answer.value)}`;
+  if ('predict' in a) return `predict ${a.predict.question}: ${Array.isArray(a.predict.value) ? a.predict.value.join(',') : String(a.predict.value)}`;
+  if ('hop' in a) return `hop to ${a.hop.device}`;
+  return 'hint';
+}
+
+export type FeedbackTone = 'good' | 'bad' | 'partly' | 'info';
+
+export interface FeedbackItem {
+  readonly id: number;
+  readonly tone: FeedbackTone;
+  readonly head: string;
+  readonly body: string;
+  /** Trace lines shown after a prediction, dim. */
+  readonly reveal?: readonly string[];
+}
+
+export function toneOf(v: Verdict): FeedbackTone {
+  return v.result === 'correct' ? 'good' : v.result === 'incorrect' ? 'bad' : v.result === 'partly-correct' ? 'partly' : 'info';
+}
+
+export function headOf(v: Verdict): string {
+  if (v.concept === 'hint') return 'Hint';
+  switch (v.result) {
+    case 'correct':
+      return 'Correct';
+    case 'incorrect':
+      return v.misconception ? `Not quite (${v.misconception.replace(/-/g, ' ')})` : 'Not quite';
+    case 'partly-correct':
+      return 'Partly right';
+    case 'info':
+      return 'Note';
+  }
+}
+
+/**
+ * Level text as written in YAML block scalars: lines broken by the author at some width. Joins
+ * them into paragraphs (a blank line separates paragraphs; a line starting with "-", "*", "•",
+ * a number and a dot, or indentation keeps its break), so it re-wraps to the screen.
+ */
+export function reflow(s: string): string {
+  return s.replace(/([^\n])\n(?!\n|\s|[-*•]\s|\d+[.)]\s)/g, '$1 ');
+}
