@@ -5,6 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../levels/templates';
+import { detectLocale } from '../levels/text';
 import { z } from 'zod';
 import { checkLevel } from '../levels/check';
 import { isPackDir, loadLevelFile, loadPack, readBounded, type LoadedLevel } from '../levels/load';
@@ -80,12 +81,12 @@ function pickLevel(path: string, id: string | undefined, io: Io): LoadedLevel | 
   return level;
 }
 
-export function runPlay(args: readonly string[], io: Io): number {
+export async function runPlay(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(args, { script: { type: 'string' }, json: { type: 'boolean' }, level: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError("'play' takes one level file or pack folder");
   if (values.script === undefined) {
-    io.err('netquest play: the game screens are not built yet; play a level headless with --script ACTIONS.yaml (see docs/level-format.md)\n');
-    return 1;
+    if (values.json) throw new UsageError("'play --json' needs --script ACTIONS.yaml");
+    return playInTui(positionals[0]!, values.lang, io);
   }
   const level = pickLevel(positionals[0]!, values.level, io);
   if (!level) return 1;
@@ -105,6 +106,26 @@ export function runPlay(args: readonly string[], io: Io): number {
     io.out(`\n${result.solved ? 'Solved' : 'Not solved yet'}: ${sc.stars} star${sc.stars === 1 ? '' : 's'}, ${sc.points} points — ${sc.steps} steps (par ${sc.par}), ${sc.wrongTries} wrong, ${sc.hints} hints\n`);
   }
   return result.solved ? 0 : 1;
+}
+
+/** `netquest play PATH` without a script: the game, opened on that level or pack. */
+async function playInTui(path: string, lang: string | undefined, io: Io): Promise<number> {
+  const t = loadTargets(path);
+  if (t.problems.length > 0) {
+    for (const p of t.problems) io.err(`${formatLocated(p)}\n`);
+    return 1;
+  }
+  const { startTui, packViewFromLoaded } = await import('../tui/index');
+  const pack = isPackDir(path)
+    ? loadPack(path)
+    : { ok: true as const, value: { pack: { id: `file-${t.levels[0]!.level.id}`, name: basename(path) }, chapters: [{ id: 'levels', title: basename(path), levels: t.levels }] } };
+  if (!pack.ok) return 1;
+  const message = await startTui({ packs: [packViewFromLoaded(pack.value)], locale: lang ?? detectLocale() });
+  if (message) {
+    io.err(`${message}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 export function runCapture(args: readonly string[], io: Io): number {

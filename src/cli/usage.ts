@@ -6,7 +6,7 @@ Commands:
   demo                    run a sample network (two subnets, a router) and print its trace
   tcp                     the TCP playground: drive one endpoint by hand
   check <file|dir>...     prove level files or packs valid and solvable
-  play <level|pack>       play a level headless: --script ACTIONS.yaml
+  play <level|pack>       open a level file or pack in the game (headless: --script ACTIONS.yaml)
   capture <level|pack>    write a level's traffic as a pcap: -o FILE.pcap
   new <kind> <file>       a commented starting level (configure, answer, predict, route)
   progress export FILE    save your progress to a file (import FILE merges it back)
