@@ -59,6 +59,8 @@ export function describeEvent(e: TraceEvent): string {
       return `${e.device} repeats frame #${e.frame} out ${e.ports.join(', ')} (a hub cannot read addresses)`;
     case 'arp-cache':
       return `${e.device} ${e.change === 'added' ? 'adds' : 'updates'} ARP entry ${formatIpv4(e.ip)} → ${formatMac(e.mac)}`;
+    case 'arp-state':
+      return `${e.device}'s ARP entry for ${formatIpv4(e.ip)}: ${e.from} → ${e.to}`;
     case 'arp-resolve':
       return `${e.device} needs the MAC of ${formatIpv4(e.ip)}: ARP request on ${e.iface}${e.attempt > 1 ? ` (try ${e.attempt})` : ''}`;
     case 'route': {

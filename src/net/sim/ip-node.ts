@@ -25,6 +25,7 @@ import {
 import { echoInOriginal, originalDatagram } from './icmp-original';
 import type { Device, Port } from './device';
 import { TcpStack } from './tcp-stack';
+import { ARP_DELAY_NS, ARP_REACHABLE_NS, ARP_RETRANS_NS as ARP_RETRY_NS, ARP_TRIES as ARP_ATTEMPTS, neighborStep, type NeighborEvent, type NeighborState } from '../../machines/arp/neighbor-machine';
 import type { SimContext } from './context';
 import { lookupRoute, RouteTable, type Route } from './routing';
 import { smallInt } from './small-int';
@@ -42,17 +43,27 @@ export interface ArpEntry {
   readonly mac: Mac;
   readonly iface: string;
   readonly updated: number;
+  /** The neighbour's reachability state (REACHABLE, STALE, DELAY, PROBE). */
+  readonly state: NeighborState;
 }
 
 /** Linux sends 3 ARP probes a second apart before giving up (ucast/mcast_solicit = 3, retrans_time = 1 s). */
-export const ARP_ATTEMPTS = 3;
-export const ARP_RETRY_NS = 1e9;
+export { ARP_TRIES as ARP_ATTEMPTS, ARP_RETRANS_NS as ARP_RETRY_NS } from '../../machines/arp/neighbor-machine';
 export const DEFAULT_TTL = 64;
 
-interface PendingResolution {
-  readonly iface: number;
-  readonly packets: { packet: Ipv4Packet; ingress: number | undefined }[];
-  attempts: number;
+/** One neighbour's entry: the machine's state, the MAC once known, and what waits for it. */
+interface Neighbor {
+  readonly ip: Ipv4;
+  iface: number;
+  state: NeighborState;
+  mac: Mac | undefined;
+  updated?: number;
+  tries: number;
+  queue: { packet: Ipv4Packet; ingress: number | undefined }[];
+  /** Generation of the entry's one timer. */
+  timer: number;
+  /** When the entry was last confirmed (virtual ns): REACHABLE lasts ARP_REACHABLE_NS from here. */
+  confirmed: number;
 }
 
 export type UdpHandler = (packet: Ipv4Packet, datagram: UdpDatagram, iface: number) => void;
@@ -82,8 +93,8 @@ export class IpNode implements Device {
   private readonly staticRoutes: Route[] = [];
   private gatewayAddress: Ipv4 | undefined;
   private routeCache: Route[] | undefined;
-  private readonly arp = new Map<Ipv4, ArpEntry>();
-  private readonly pending = new Map<Ipv4, PendingResolution>();
+  /** ARP neighbours, one small state machine each (RFC 826 resolution, Linux's reachability states). */
+  private readonly neighbors = new Map<Ipv4, Neighbor>();
   private readonly udpPorts = new Set<number>();
   readonly udpReceived: UdpReceived[] = [];
   /** `sentAt[seq]`: when echo `seq` left (an array: one fewer Map per ping). */
@@ -210,7 +221,13 @@ export class IpNode implements Device {
   }
 
   arpTable(): ArpEntry[] {
-    return [...this.arp.values()];
+    const out: ArpEntry[] = [];
+    for (const n of this.neighbors.values()) {
+      if (n.mac === undefined || n.state === 'FAILED' || n.state === 'INCOMPLETE') continue;
+      const expired = n.state === 'REACHABLE' && this.ctx.now() - n.confirmed > ARP_REACHABLE_NS;
+      out.push({ ip: n.ip, mac: n.mac, iface: this.interfaces[n.iface]!.name, updated: n.updated ?? 0, state: expired ? 'STALE' : n.state });
+    }
+    return out;
   }
 
   ownsAddress(ip: Ipv4): boolean {
@@ -377,33 +394,88 @@ export class IpNode implements Device {
       this.transmitIp(d.iface, BROADCAST_MAC, packet);
       return;
     }
-    const known = this.arp.get(nextHop);
-    if (known) {
-      this.transmitIp(d.iface, known.mac, packet);
-      return;
+    let n = this.neighbors.get(nextHop);
+    if (n === undefined) {
+      n = { ip: nextHop, iface: d.iface, state: 'NONE', mac: undefined, tries: 0, queue: [], timer: 0, confirmed: 0 };
+      this.neighbors.set(nextHop, n);
     }
-    const waiting = this.pending.get(nextHop);
-    if (waiting) {
-      waiting.packets.push({ packet, ingress });
-      return;
+    if (n.state === 'REACHABLE') {
+      // The hot path: a confirmed neighbour needs no machine step at all.
+      if (now - n.confirmed <= ARP_REACHABLE_NS) {
+        this.transmitIp(n.iface, n.mac!, packet);
+        return;
+      }
+      this.neighborEvent(n, 'REACHABLE_EXPIRED');
     }
-    const p: PendingResolution = { iface: d.iface, packets: [{ packet, ingress }], attempts: 0 };
-    this.pending.set(nextHop, p);
-    this.arpProbe(nextHop, p, iface);
+    this.neighborEvent(n, 'RESOLVE', packet, ingress);
   }
 
-  private arpProbe(target: Ipv4, p: PendingResolution, iface: IpInterface): void {
-    if (this.pending.get(target) !== p) return; // resolved meanwhile
-    if (p.attempts === ARP_ATTEMPTS) {
-      this.pending.delete(target);
-      for (const { packet, ingress } of p.packets) this.arpFailed(packet, ingress, target);
-      return;
+  /**
+   * Runs one event through the neighbour machine (src/machines/arp/neighbor-machine.ts) and
+   * carries out the actions it names.
+   */
+  private neighborEvent(n: Neighbor, event: NeighborEvent['type'], packet?: Ipv4Packet, ingress?: number): void {
+    const step = neighborStep(n.state, event);
+    if (!step) return;
+    const from = n.state;
+    n.state = step.next;
+    if (from !== step.next && from !== 'NONE') {
+      this.ctx.record({ kind: 'arp-state', t: this.ctx.now(), device: this.name, ip: n.ip, from, to: step.next });
     }
-    p.attempts++;
-    this.ctx.record({ kind: 'arp-resolve', t: this.ctx.now(), device: this.name, ip: target, iface: iface.name, attempt: p.attempts });
-    const request: ArpPacket = { kind: 'arp', op: 'request', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: ZERO_MAC, targetIp: target };
-    this.transmitFrame(p.iface, { dst: BROADCAST_MAC, src: iface.mac, etherType: ETHERTYPE_ARP, payload: request });
-    this.ctx.after(ARP_RETRY_NS, () => this.arpProbe(target, p, iface));
+    const iface = this.interfaces[n.iface]!;
+    for (const action of step.actions) {
+      switch (action) {
+        case 'queue':
+          if (packet) n.queue.push({ packet, ingress });
+          break;
+        case 'send':
+          if (packet) this.transmitIp(n.iface, n.mac!, packet);
+          break;
+        case 'reset-tries':
+          n.tries = 0;
+          break;
+        case 'broadcast-request':
+        case 'unicast-request': {
+          n.tries++;
+          this.ctx.record({ kind: 'arp-resolve', t: this.ctx.now(), device: this.name, ip: n.ip, iface: iface.name, attempt: n.tries });
+          const request: ArpPacket = { kind: 'arp', op: 'request', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: ZERO_MAC, targetIp: n.ip };
+          this.transmitFrame(n.iface, { dst: action === 'broadcast-request' ? BROADCAST_MAC : n.mac!, src: iface.mac, etherType: ETHERTYPE_ARP, payload: request });
+          break;
+        }
+        case 'flush': {
+          const queued = n.queue;
+          n.queue = [];
+          for (const q of queued) this.transmitIp(n.iface, n.mac!, q.packet);
+          break;
+        }
+        case 'fail-queued': {
+          const queued = n.queue;
+          n.queue = [];
+          for (const q of queued) this.arpFailed(q.packet, q.ingress, n.ip);
+          break;
+        }
+        case 'start-retrans':
+          this.neighborTimer(n, ARP_RETRY_NS, () => (n.tries < ARP_ATTEMPTS ? 'RETRY' : 'GIVE_UP'));
+          break;
+        case 'start-reachable':
+          // REACHABLE's expiry is noticed when the entry is next used (or listed), not by a timer:
+          // a thousand neighbours would otherwise keep a thousand timers in the queue.
+          n.confirmed = this.ctx.now();
+          n.timer++;
+          break;
+        case 'start-delay':
+          this.neighborTimer(n, ARP_DELAY_NS, () => 'DELAY_EXPIRED');
+          break;
+      }
+    }
+  }
+
+  /** Each neighbour has one timer; arming it again makes the old one a no-op. */
+  private neighborTimer(n: Neighbor, delayNs: number, event: () => NeighborEvent['type']): void {
+    const generation = ++n.timer;
+    this.ctx.after(delayNs, () => {
+      if (n.timer === generation) this.neighborEvent(n, event());
+    });
   }
 
   private arpFailed(packet: Ipv4Packet, ingress: number | undefined, target: Ipv4): void {
@@ -447,33 +519,41 @@ export class IpNode implements Device {
     else this.drop('unsupported', `EtherType 0x${frame.etherType.toString(16).padStart(4, '0')} is not spoken here`, frameId);
   }
 
-  /** RFC 826's packet reception algorithm, merge flag and all. */
+  /**
+   * RFC 826's packet reception algorithm, merge flag and all, feeding the neighbour machine:
+   * an ARP packet aimed at us confirms its sender (CONFIRM); one we merely overhear from a
+   * known neighbour with a new MAC updates it (UPDATE). Linux keeps a neighbour learned from
+   * a request as STALE; the game counts any packet aimed at us as confirmation, which keeps
+   * short exchanges free of re-probes a learner would find puzzling.
+   */
   private receiveArp(port: number, a: ArpPacket, frameId: number): void {
     const iface = this.interfaces[port]!;
     const now = this.ctx.now();
-    let merged = false;
-    const existing = this.arp.get(a.senderIp);
-    if (existing) {
-      if (existing.mac !== a.senderMac || existing.iface !== iface.name) {
-        this.arp.set(a.senderIp, { ip: a.senderIp, mac: a.senderMac, iface: iface.name, updated: now });
-        this.ctx.record({ kind: 'arp-cache', t: now, device: this.name, ip: a.senderIp, mac: a.senderMac, change: 'updated' });
-      }
-      merged = true;
-    }
+    const existing = this.neighbors.get(a.senderIp);
+    const merged = existing !== undefined && existing.mac !== undefined;
     const mine = iface.address !== undefined && a.targetIp === iface.address.address;
-    if (!mine) {
-      if (!merged) this.drop('not-addressed-to-me', this.arpNotMine(port, a), frameId);
+    if (!mine && !merged) {
+      this.drop('not-addressed-to-me', this.arpNotMine(port, a), frameId);
       return;
     }
-    if (!merged) {
-      this.arp.set(a.senderIp, { ip: a.senderIp, mac: a.senderMac, iface: iface.name, updated: now });
-      this.ctx.record({ kind: 'arp-cache', t: now, device: this.name, ip: a.senderIp, mac: a.senderMac, change: 'added' });
+    let n = existing;
+    if (n === undefined) {
+      n = { ip: a.senderIp, iface: port, state: 'NONE', mac: undefined, tries: 0, queue: [], timer: 0, confirmed: 0 };
+      this.neighbors.set(a.senderIp, n);
     }
-    if (a.op === 'request') {
+    const changed = n.mac !== a.senderMac;
+    if (changed) {
+      this.ctx.record({ kind: 'arp-cache', t: now, device: this.name, ip: a.senderIp, mac: a.senderMac, change: n.mac === undefined ? 'added' : 'updated' });
+      n.mac = a.senderMac;
+      n.iface = port;
+      n.updated = now;
+    }
+    if (mine) this.neighborEvent(n, 'CONFIRM');
+    else if (changed) this.neighborEvent(n, 'UPDATE');
+    if (mine && a.op === 'request') {
       const reply: ArpPacket = { kind: 'arp', op: 'reply', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: a.senderMac, targetIp: a.senderIp };
       this.transmitFrame(port, { dst: a.senderMac, src: iface.mac, etherType: ETHERTYPE_ARP, payload: reply });
     }
-    this.flushPending(a.senderIp, a.senderMac);
   }
 
   /**
@@ -497,13 +577,6 @@ export class IpNode implements Device {
       if (a.op === 'request') memo.requests.set(a.targetIp, text);
     }
     return text;
-  }
-
-  private flushPending(ip: Ipv4, mac: Mac): void {
-    const p = this.pending.get(ip);
-    if (!p) return;
-    this.pending.delete(ip);
-    for (const { packet } of p.packets) this.transmitIp(p.iface, mac, packet);
   }
 
   private isLocalDestination(port: number, dst: Ipv4): boolean {

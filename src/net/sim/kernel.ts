@@ -132,7 +132,11 @@ export class Kernel implements SimContext {
     let n = 0;
     for (;;) {
       const t = queue.peekTime();
-      if (t === undefined) return { events: n, stopped: false };
+      if (t === undefined) {
+        // Nothing more happens before `untilNs`: the clock still gets there, as a wall clock would.
+        if (untilNs !== Infinity) this.time = Math.max(this.time, untilNs);
+        return { events: n, stopped: false };
+      }
       if (t > untilNs) {
         this.time = Math.max(this.time, untilNs);
         return { events: n, stopped: false };

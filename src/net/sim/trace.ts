@@ -62,6 +62,7 @@ export type TraceEvent =
   | { readonly kind: 'switch'; readonly t: number; readonly device: string; readonly frame: number; readonly ingress: string; readonly decision: SwitchDecision }
   | { readonly kind: 'hub-repeat'; readonly t: number; readonly device: string; readonly frame: number; readonly ingress: string; readonly ports: readonly string[] }
   | { readonly kind: 'arp-cache'; readonly t: number; readonly device: string; readonly ip: Ipv4; readonly mac: Mac; readonly change: 'added' | 'updated' }
+  | { readonly kind: 'arp-state'; readonly t: number; readonly device: string; readonly ip: Ipv4; readonly from: string; readonly to: string }
   | { readonly kind: 'arp-resolve'; readonly t: number; readonly device: string; readonly ip: Ipv4; readonly iface: string; readonly attempt: number }
   | {
       readonly kind: 'route';
