@@ -44,36 +44,36 @@ function ifaceAddress(sim: Simulation, ref: string): Cidr | undefined {
 
 const asText = (v: AnswerValue) => String(v).trim();
 
-function ipJudge(expected: Ipv4, explain: (got: Ipv4) => { misconception?: string; explanation: string } | undefined) {
-  return (value: AnswerValue) => {
+function ipJudge(expected: Ipv4, explain: (got: Ipv4, locale: string) => { misconception?: string; explanation: string } | undefined) {
+  return (value: AnswerValue, locale: string) => {
     const ip = parseIpv4(asText(value));
-    if (!ip.ok) return { explanation: `That is not an IPv4 address: ${ip.error}` };
+    if (!ip.ok) return { explanation: message('answer-not-ipv4', { error: ip.error }, locale) };
     if (ip.value === expected) return undefined;
-    return explain(ip.value) ?? { explanation: `Not quite: the answer is ${formatIpv4(expected)}.` };
+    return explain(ip.value, locale) ?? { explanation: message('verdict-not-quite', { answer: formatIpv4(expected) }, locale) };
   };
 }
 
-export function expectedAnswer(q: Question, sim: Simulation): Expected | { error: string } {
+export function expectedAnswer(q: Question, sim: Simulation, locale = 'en'): Expected | { error: string } {
   switch (q.ask) {
     case 'network-address':
     case 'broadcast-address':
     case 'host-count':
     case 'mask': {
       const c = ifaceAddress(sim, q.of);
-      if (!c) return { error: `${q.of} has no address` };
+      if (!c) return { error: message('interface-has-no-address', { ref: q.of }, locale) };
       const subnet = formatSubnet(subnetOf(c.address, c.prefix));
       const net = networkAddress(c.address, c.prefix);
       if (q.ask === 'network-address') {
         return {
           display: formatIpv4(net),
           concept: 'network-address',
-          judge: ipJudge(net, (got) => {
+          judge: ipJudge(net, (got, loc) => {
             const gw = sim.host(splitPortRef(q.of)[0])?.gateway;
             if (got === firstHost(c.address, c.prefix) || got === gw) {
-              return { misconception: 'gateway-as-network-address', explanation: message('gateway-as-network-address', { network: formatIpv4(net), answer: formatIpv4(got) }) };
+              return { misconception: 'gateway-as-network-address', explanation: message('gateway-as-network-address', { network: formatIpv4(net), answer: formatIpv4(got) }, loc) };
             }
-            if (got === c.address) return { explanation: `${formatIpv4(got)} is the interface's own address. The network address is the address AND the mask: ${formatIpv4(net)}.` };
-            return { explanation: `AND each byte of ${formatIpv4(c.address)} with the mask ${formatMask(maskFromPrefix(c.prefix))}: the network is ${formatIpv4(net)}.` };
+            if (got === c.address) return { explanation: message('network-address-is-own-address', { address: formatIpv4(got), network: formatIpv4(net) }, loc) };
+            return { explanation: message('network-address-and-each-byte', { address: formatIpv4(c.address), mask: formatMask(maskFromPrefix(c.prefix)), network: formatIpv4(net) }, loc) };
           }),
         };
       }
@@ -82,10 +82,10 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
         return {
           display: formatIpv4(bc),
           concept: 'broadcast-address',
-          judge: ipJudge(bc, (got) =>
+          judge: ipJudge(bc, (got, loc) =>
             got === net
-              ? { explanation: `${formatIpv4(got)} is the network address (host bits all 0); the broadcast address has all host bits 1: ${formatIpv4(bc)}.` }
-              : { explanation: `Set every host bit of ${subnet} to 1: the broadcast address is ${formatIpv4(bc)}.` },
+              ? { explanation: message('broadcast-is-network-address', { answer: formatIpv4(got), broadcast: formatIpv4(bc) }, loc) }
+              : { explanation: message('broadcast-set-host-bits', { subnet, broadcast: formatIpv4(bc) }, loc) },
           ),
         };
       }
@@ -95,12 +95,12 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
         return {
           display: String(hosts),
           concept: 'host-count',
-          judge: (value) => {
+          judge: (value, loc) => {
             const n = Number(asText(value));
-            if (!Number.isInteger(n)) return { explanation: 'Give a whole number of hosts.' };
+            if (!Number.isInteger(n)) return { explanation: message('host-count-whole-number', {}, loc) };
             if (n === hosts) return undefined;
-            if (n === total && c.prefix < 31) return { misconception: 'host-count-forgot-two', explanation: message('host-count-forgot-two', { prefix: c.prefix, total, hosts }) };
-            return { explanation: `A /${c.prefix} leaves ${32 - c.prefix} host bits: 2^${32 - c.prefix} = ${total} addresses, ${c.prefix < 31 ? `minus network and broadcast: ${hosts}` : `all usable (RFC 3021 for /31): ${hosts}`}.` };
+            if (n === total && c.prefix < 31) return { misconception: 'host-count-forgot-two', explanation: message('host-count-forgot-two', { prefix: c.prefix, total, hosts }, loc) };
+            return { explanation: message('host-count-explain', { prefix: c.prefix, bits: 32 - c.prefix, total, hosts, pointToPoint: c.prefix >= 31 }, loc) };
           },
         };
       }
@@ -108,47 +108,47 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
       return {
         display: `${formatMask(mask)} (/${c.prefix})`,
         concept: 'subnet-mask',
-        judge: (value) => {
+        judge: (value, loc) => {
           const m = parseMask(asText(value));
-          if (!m.ok) return /1-bits must all come first/.test(m.error) ? { misconception: 'non-contiguous-mask', explanation: message('non-contiguous-mask', { detail: m.error }) } : { explanation: m.error };
-          return m.value === mask ? undefined : { explanation: `The interface is a /${c.prefix}: ${c.prefix} one-bits, which is ${formatMask(mask)}; you gave a /${prefixOfMask(m.value)}.` };
+          if (!m.ok) return /1-bits must all come first/.test(m.error) ? { misconception: 'non-contiguous-mask', explanation: message('non-contiguous-mask', { detail: m.error }, loc) } : { explanation: m.error };
+          return m.value === mask ? undefined : { explanation: message('mask-wrong-prefix', { prefix: c.prefix, mask: formatMask(mask), given: prefixOfMask(m.value) }, loc) };
         },
       };
     }
     case 'same-subnet': {
       const a = ifaceAddress(sim, q.a);
       const b = resolveTarget(sim, q.b);
-      if (!a) return { error: `${q.a} has no address` };
+      if (!a) return { error: message('interface-has-no-address', { ref: q.a }, locale) };
       if (!b.ok) return { error: b.error };
       const same = sameSubnet(a.address, b.value, a.prefix);
       const m = formatMask(maskFromPrefix(a.prefix));
-      const why = `${formatIpv4(a.address)} AND ${m} = ${formatIpv4(networkAddress(a.address, a.prefix))}; ${formatIpv4(b.value)} AND ${m} = ${formatIpv4(networkAddress(b.value, a.prefix))}`;
+      const why = { a: formatIpv4(a.address), b: formatIpv4(b.value), mask: m, netA: formatIpv4(networkAddress(a.address, a.prefix)), netB: formatIpv4(networkAddress(b.value, a.prefix)), same };
       return {
-        display: same ? 'yes' : 'no',
+        display: message(same ? 'answer-yes' : 'answer-no', {}, locale),
         concept: 'and-test',
-        judge: (value) => {
+        judge: (value, loc) => {
           const v = yesNo(value);
-          if (v === undefined) return { explanation: 'Answer yes or no.' };
-          return v === same ? undefined : { explanation: `${why}: ${same ? 'the same network' : 'different networks'}.` };
+          if (v === undefined) return { explanation: message('answer-yes-or-no', {}, loc) };
+          return v === same ? undefined : { explanation: message('same-subnet-and-test', why, loc) };
         },
       };
     }
     case 'osi-layer': {
       const fact = LAYER_OF[normalizeTerm(q.of)];
-      if (!fact) return { error: `the curriculum does not know what layer '${q.of}' works at` };
+      if (!fact) return { error: message('osi-layer-unknown', { term: q.of }, locale) };
       return {
         display: `${fact.layer} (${OSI_LAYERS[fact.layer - 1]})`,
         concept: 'osi-layers',
-        judge: (value) => {
+        judge: (value, loc) => {
           const n = layerNumber(typeof value === 'boolean' ? '' : value);
-          if (n === undefined) return { explanation: 'Give a layer number 1–7 or its name (physical, data link, network, transport, session, presentation, application).' };
-          return n === fact.layer ? undefined : { explanation: `Layer ${fact.layer}, ${OSI_LAYERS[fact.layer - 1]}: ${fact.why}.` };
+          if (n === undefined) return { explanation: message('osi-layer-give-number', {}, loc) };
+          return n === fact.layer ? undefined : { explanation: message('osi-layer-explain', { layer: fact.layer, name: OSI_LAYERS[fact.layer - 1]!, why: fact.why }, loc) };
         },
       };
     }
     case 'transport': {
       const fact = TRANSPORT_FOR[normalizeTerm(q.for).replace(/ /g, '-')];
-      if (!fact) return { error: `the curriculum has no transport fact for '${q.for}'` };
+      if (!fact) return { error: message('transport-unknown', { term: q.for }, locale) };
       return {
         display: fact.transport.toUpperCase(),
         concept: 'udp-vs-tcp',
@@ -157,22 +157,23 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
     }
     case 'port': {
       const fact = PORT_OF[normalizeTerm(q.for).replace(/ /g, '-')];
-      if (!fact) return { error: `the curriculum has no port for '${q.for}'` };
+      if (!fact) return { error: message('port-unknown', { term: q.for }, locale) };
       return {
         display: String(fact.port),
         concept: 'ports',
-        judge: (value) => (Number(asText(value)) === fact.port ? undefined : { explanation: `${q.for} listens on ${fact.transport === 'both' ? 'UDP and TCP' : fact.transport.toUpperCase()} port ${fact.port}.` }),
+        judge: (value, loc) => (Number(asText(value)) === fact.port ? undefined : { explanation: message('port-explain', { service: q.for, both: fact.transport === 'both', transport: fact.transport.toUpperCase(), port: fact.port }, loc) }),
       };
     }
     case 'field-at-offset': {
       const bytes = parseHex(q.hex);
-      if (!bytes) return { error: 'the hex dump has characters that are not hex digits' };
+      if (!bytes) return { error: message('hex-not-hex', {}, locale) };
       const f = fieldAt(bytes, q.offset);
-      if (!f) return { error: `offset ${q.offset} is past the headers the game knows in this dump` };
+      if (!f) return { error: message('hex-offset-past-headers', { offset: q.offset }, locale) };
+      const where = { field: f.name, layer: f.layer, start: f.offset, end: f.offset + f.length - 1 };
       return {
-        display: `${f.name} (${f.layer}, bytes ${f.offset}–${f.offset + f.length - 1})`,
+        display: message('field-at-offset-display', where, locale),
         concept: 'frame-format',
-        judge: (value) => {
+        judge: (value, loc) => {
           const v = normalizeTerm(asText(value)).replace(/\b(address|addr)\b/g, '').replace(/\s+/g, ' ').trim();
           const want = normalizeTerm(f.name).replace(/\b(address|addr)\b/g, '').replace(/\s+/g, ' ').trim();
           const alias: Record<string, string[]> = {
@@ -191,9 +192,9 @@ export function expectedAnswer(q: Question, sim: Simulation): Expected | { error
           };
           if (v === want || alias[want]?.includes(v)) return undefined;
           if (f.layer === 'ethernet' && ['source mac', 'destination mac', 'src mac', 'dst mac', 'ethertype', 'type'].includes(v)) {
-            return { misconception: 'header-order', explanation: message('header-order') };
+            return { misconception: 'header-order', explanation: message('header-order', {}, loc) };
           }
-          return { explanation: `Byte ${q.offset} is part of the ${f.name} (${f.layer}, bytes ${f.offset}–${f.offset + f.length - 1}).` };
+          return { explanation: message('field-at-offset-explain', { offset: q.offset, ...where }, loc) };
         },
       };
     }
@@ -209,16 +210,16 @@ function yesNo(v: AnswerValue): boolean | undefined {
 }
 
 export function judgeAnswer(q: Question, sim: Simulation, value: AnswerValue, locale = 'en'): Verdict {
-  const e = expectedAnswer(q, sim);
-  if ('error' in e) return { result: 'incorrect', points: 0, concept: q.ask, explanation: `This question cannot be answered: ${e.error}.` };
+  const e = expectedAnswer(q, sim, locale);
+  if ('error' in e) return { result: 'incorrect', points: 0, concept: q.ask, explanation: message('question-cannot-be-answered', { error: e.error }, locale) };
   const wrong = e.judge(value, locale);
-  if (!wrong) return { result: 'correct', points: POINTS.correct, concept: e.concept, explanation: `Right: ${e.display}.` };
+  if (!wrong) return { result: 'correct', points: POINTS.correct, concept: e.concept, explanation: message('verdict-right', { answer: e.display }, locale) };
   const misconception = wrong.misconception;
   const base = { result: 'incorrect' as const, points: POINTS.wrong, concept: e.concept, explanation: wrong.explanation };
   return misconception ? { ...base, misconception } : base;
 }
 
-export function rightAnswer(q: Question, sim: Simulation): string | undefined {
-  const e = expectedAnswer(q, sim);
+export function rightAnswer(q: Question, sim: Simulation, locale = 'en'): string | undefined {
+  const e = expectedAnswer(q, sim, locale);
   return 'error' in e ? undefined : e.display;
 }

@@ -19,14 +19,14 @@ export function isConfigure(a: Action): a is ConfigureAction {
 }
 
 /** Why the level does not let the player do this, or undefined if it does. */
-export function notAllowed(level: LevelFile, a: ConfigureAction): string | undefined {
+export function notAllowed(level: LevelFile, a: ConfigureAction, locale = 'en'): string | undefined {
   const allow = level.allow;
-  if ('set-address' in a) return allow['set-address']?.includes(a['set-address'].interface) ? undefined : `this level does not let you change the address of ${a['set-address'].interface}`;
-  if ('set-gateway' in a) return allow['set-gateway']?.includes(a['set-gateway'].device) ? undefined : `this level does not let you change ${a['set-gateway'].device}'s gateway`;
-  if ('add-route' in a) return allow['add-route']?.includes(a['add-route'].device) ? undefined : `this level does not let you add routes on ${a['add-route'].device}`;
-  if ('remove-route' in a) return allow['remove-route']?.includes(a['remove-route'].device) ? undefined : `this level does not let you remove routes on ${a['remove-route'].device}`;
-  if ('start-dhcp' in a) return allow['start-dhcp']?.includes(a['start-dhcp'].device) ? undefined : `this level does not let you start DHCP on ${a['start-dhcp'].device}`;
-  return allow['syn-cookies']?.includes(a['syn-cookies'].device) ? undefined : `this level does not let you change SYN cookies on ${a['syn-cookies'].device}`;
+  if ('set-address' in a) return allow['set-address']?.includes(a['set-address'].interface) ? undefined : message('not-allowed-set-address', { ref: a['set-address'].interface }, locale);
+  if ('set-gateway' in a) return allow['set-gateway']?.includes(a['set-gateway'].device) ? undefined : message('not-allowed-set-gateway', { device: a['set-gateway'].device }, locale);
+  if ('add-route' in a) return allow['add-route']?.includes(a['add-route'].device) ? undefined : message('not-allowed-add-route', { device: a['add-route'].device }, locale);
+  if ('remove-route' in a) return allow['remove-route']?.includes(a['remove-route'].device) ? undefined : message('not-allowed-remove-route', { device: a['remove-route'].device }, locale);
+  if ('start-dhcp' in a) return allow['start-dhcp']?.includes(a['start-dhcp'].device) ? undefined : message('not-allowed-start-dhcp', { device: a['start-dhcp'].device }, locale);
+  return allow['syn-cookies']?.includes(a['syn-cookies'].device) ? undefined : message('not-allowed-syn-cookies', { device: a['syn-cookies'].device }, locale);
 }
 
 export type ApplyResult = { readonly ok: true; readonly note: string } | { readonly ok: false; readonly verdict: Omit<Verdict, 'points'> };
@@ -41,11 +41,11 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
   if ('set-address' in a) {
     const [device, port] = splitPortRef(a['set-address'].interface);
     const node = sim.host(device);
-    if (!node?.iface(port)) return refuse('addressing', `there is no interface ${a['set-address'].interface}`);
+    if (!node?.iface(port)) return refuse('addressing', message('no-such-interface', { ref: a['set-address'].interface }, locale));
     const text = a['set-address'].address;
     if (text === null) {
       node.setAddress(port, undefined);
-      return { ok: true, note: `${a['set-address'].interface} has no address now` };
+      return { ok: true, note: message('address-cleared', { ref: a['set-address'].interface }, locale) };
     }
     const c = parseCidr(text);
     if (!c.ok) {
@@ -62,14 +62,14 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
       if (clash) return refuse('addressing', message('duplicate-address', { address: formatIpv4(c.value.address), other: `${d.name}:${clash.name}` }, locale), 'duplicate-address');
     }
     node.setAddress(port, c.value);
-    return { ok: true, note: `${a['set-address'].interface} is now ${text} (subnet ${subnet})` };
+    return { ok: true, note: message('address-set', { ref: a['set-address'].interface, address: text, subnet }, locale) };
   }
   if ('set-gateway' in a) {
     const node = sim.host(a['set-gateway'].device);
-    if (!node) return refuse('gateway', `there is no device ${a['set-gateway'].device}`);
+    if (!node) return refuse('gateway', message('no-such-device', { device: a['set-gateway'].device }, locale));
     if (a['set-gateway'].gateway === null) {
       node.setGateway(undefined);
-      return { ok: true, note: `${node.name} has no default gateway now` };
+      return { ok: true, note: message('gateway-cleared', { device: node.name }, locale) };
     }
     const gw = parseIpv4(a['set-gateway'].gateway);
     if (!gw.ok) return refuse('gateway', gw.error);
@@ -83,28 +83,28 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
       const subnet = mine.map((i) => formatSubnet(subnetOf(i.address!.address, i.address!.prefix))).join(', ');
       return refuse('gateway', message('gateway-off-subnet', { gateway: formatIpv4(gw.value), device: node.name, subnet }, locale), 'gateway-off-subnet');
     }
-    if (node.ownsAddress(gw.value)) return refuse('gateway', `${formatIpv4(gw.value)} is ${node.name}'s own address; the gateway is the router that leads to other subnets`);
+    if (node.ownsAddress(gw.value)) return refuse('gateway', message('gateway-own-address', { gateway: formatIpv4(gw.value), device: node.name }, locale));
     node.setGateway(gw.value);
-    return { ok: true, note: `${node.name}'s default gateway is now ${formatIpv4(gw.value)}` };
+    return { ok: true, note: message('gateway-set', { device: node.name, gateway: formatIpv4(gw.value) }, locale) };
   }
   if ('add-route' in a) {
     const node = sim.host(a['add-route'].device);
-    if (!node) return refuse('routing', `there is no device ${a['add-route'].device}`);
+    if (!node) return refuse('routing', message('no-such-device', { device: a['add-route'].device }, locale));
     const to = parseSubnet(a['add-route'].to);
-    if (!to.ok) return refuse('routing', `destination: ${to.error}`);
+    if (!to.ok) return refuse('routing', message('route-destination-error', { error: to.error }, locale));
     const via = parseIpv4(a['add-route'].via);
-    if (!via.ok) return refuse('routing', `next hop: ${via.error}`);
+    if (!via.ok) return refuse('routing', message('route-next-hop-error', { error: via.error }, locale));
     const added = node.addStaticRoute(to.value, via.value);
-    if (!added.ok) return refuse('routing', `${added.error}: a next hop must be a neighbour on one of the router's own subnets`);
-    return { ok: true, note: `${node.name}: ${a['add-route'].to} via ${a['add-route'].via}` };
+    if (!added.ok) return refuse('routing', message('route-next-hop-not-neighbour', { error: added.error }, locale));
+    return { ok: true, note: message('route-added', { device: node.name, to: a['add-route'].to, via: a['add-route'].via }, locale) };
   }
   if ('remove-route' in a) {
     const node = sim.host(a['remove-route'].device);
-    if (!node) return refuse('routing', `there is no device ${a['remove-route'].device}`);
+    if (!node) return refuse('routing', message('no-such-device', { device: a['remove-route'].device }, locale));
     const to = parseSubnet(a['remove-route'].to);
     if (!to.ok) return refuse('routing', to.error);
-    if (!node.removeStaticRoute(to.value)) return refuse('routing', `${node.name} has no static route to ${a['remove-route'].to}`);
-    return { ok: true, note: `${node.name}: route to ${a['remove-route'].to} removed` };
+    if (!node.removeStaticRoute(to.value)) return refuse('routing', message('route-none-to-remove', { device: node.name, to: a['remove-route'].to }, locale));
+    return { ok: true, note: message('route-removed', { device: node.name, to: a['remove-route'].to }, locale) };
   }
   if ('start-dhcp' in a) {
     const started = sim.startDhcpClient(a['start-dhcp'].device, a['start-dhcp'].interface);
@@ -112,18 +112,18 @@ export function applyConfigure(sim: Simulation, a: ConfigureAction, locale = 'en
     // Let the DORA exchange finish, so the address is there for what follows.
     sim.run({ untilNs: sim.now + 60e9 });
     const got = sim.host(a['start-dhcp'].device)?.iface(a['start-dhcp'].interface)?.address;
-    return { ok: true, note: got ? `${a['start-dhcp'].device} asked by DHCP and got ${formatIpv4(got.address)}/${got.prefix}` : `${a['start-dhcp'].device} asked by DHCP, but no server answered` };
+    return { ok: true, note: got ? message('dhcp-got-address', { device: a['start-dhcp'].device, address: `${formatIpv4(got.address)}/${got.prefix}` }, locale) : message('dhcp-no-server-answered', { device: a['start-dhcp'].device }, locale) };
   }
   const node = sim.host(a['syn-cookies'].device);
-  if (!node) return refuse('syn-flood', `there is no device ${a['syn-cookies'].device}`);
+  if (!node) return refuse('syn-flood', message('no-such-device', { device: a['syn-cookies'].device }, locale));
   const r = node.tcp.setSynCookies(a['syn-cookies'].port, a['syn-cookies'].on);
   if (!r.ok) return refuse('syn-flood', r.error);
-  return { ok: true, note: `SYN cookies ${a['syn-cookies'].on ? 'on' : 'off'} for ${node.name} port ${a['syn-cookies'].port}` };
+  return { ok: true, note: message('syn-cookies-set', { on: a['syn-cookies'].on, device: node.name, port: a['syn-cookies'].port }, locale) };
 }
 
 /** Replays the configure actions kept so far onto a fresh network. */
-export function replay(sim: Simulation, actions: readonly ConfigureAction[]): Simulation {
-  for (const a of actions) applyConfigure(sim, a);
+export function replay(sim: Simulation, actions: readonly ConfigureAction[], locale = 'en'): Simulation {
+  for (const a of actions) applyConfigure(sim, a, locale);
   return sim;
 }
 

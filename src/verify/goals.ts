@@ -10,6 +10,7 @@ import { settle } from './settle';
 import { resolveTarget } from '../levels/build';
 import type { Goal } from '../levels/schema';
 import { describeOutcome } from './explain';
+import { message } from './messages';
 
 export interface GoalResult {
   readonly goal: Goal;
@@ -18,25 +19,25 @@ export interface GoalResult {
   readonly detail: string;
 }
 
-export function describeGoal(g: Goal): string {
-  if ('ping' in g) return `${g.ping.from} can ping ${g.ping.to}`;
-  if ('no-ping' in g) return `${g['no-ping'].from} must not reach ${g['no-ping'].to}`;
-  if ('udp' in g) return `${g.udp.from} delivers a UDP datagram to ${g.udp.to} port ${g.udp.port}`;
-  if ('tcp' in g) return `${g.tcp.from} completes a TCP connection to ${g.tcp.to}:${g.tcp.port}${g.tcp.close ? ' and closes it' : ''}`;
-  return 'every question is answered correctly';
+export function describeGoal(g: Goal, locale = 'en'): string {
+  if ('ping' in g) return message('goal-ping', { from: g.ping.from, to: g.ping.to }, locale);
+  if ('no-ping' in g) return message('goal-no-ping', { from: g['no-ping'].from, to: g['no-ping'].to }, locale);
+  if ('udp' in g) return message('goal-udp', { from: g.udp.from, to: g.udp.to, port: g.udp.port }, locale);
+  if ('tcp' in g) return message('goal-tcp', { from: g.tcp.from, to: g.tcp.to, port: g.tcp.port, close: !!g.tcp.close }, locale);
+  return message('goal-answers', {}, locale);
 }
 
 /** Runs one goal on `sim`, a fresh network with the player's configuration applied. */
-export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): GoalResult {
-  if ('answers' in g) return { goal: g, met: answersRight, detail: answersRight ? 'all answers are right' : 'not every question is answered correctly yet' };
+export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean, locale = 'en'): GoalResult {
+  if ('answers' in g) return { goal: g, met: answersRight, detail: message(answersRight ? 'goal-answers-right' : 'goal-answers-not-yet', {}, locale) };
   const spec = 'ping' in g ? g.ping : 'no-ping' in g ? g['no-ping'] : 'udp' in g ? g.udp : g.tcp;
   const dst = resolveTarget(sim, spec.to);
   if (!dst.ok) return { goal: g, met: 'no-ping' in g, detail: dst.error };
   const from = sim.host(spec.from);
-  if (!from) return { goal: g, met: false, detail: `no device ${spec.from}` };
+  if (!from) return { goal: g, met: false, detail: message('no-device', { device: spec.from }, locale) };
   const path = () => {
     const p = tracePath(new L2Domains(sim), from, dst.value);
-    return p.ok ? '' : ` (${p.why})`;
+    return p.ok ? '' : message('path-why', { why: p.why }, locale);
   };
 
   if ('ping' in g || 'no-ping' in g) {
@@ -44,9 +45,9 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): Goal
     settle(sim, 200_000);
     const outcome = session.outcomes.get(1);
     const replied = outcome?.status === 'reply';
-    const what = outcome ? describeOutcome(outcome) : 'nothing happened';
-    if ('ping' in g) return { goal: g, met: replied, detail: replied ? `reply from ${formatIpv4(dst.value)}` : `${what}${path()}` };
-    return { goal: g, met: !replied, detail: replied ? `${spec.from} still gets replies from ${spec.to}` : `no reply: ${what}` };
+    const what = outcome ? describeOutcome(outcome, locale) : message('nothing-happened', {}, locale);
+    if ('ping' in g) return { goal: g, met: replied, detail: replied ? message('ping-reply-from', { from: formatIpv4(dst.value) }, locale) : `${what}${path()}` };
+    return { goal: g, met: !replied, detail: replied ? message('goal-still-gets-replies', { from: spec.from, to: spec.to }, locale) : message('goal-no-reply', { what }, locale) };
   }
   if ('udp' in g) {
     const target = sim.devices.find((d) => sim.host(d.name)?.ownsAddress(dst.value));
@@ -56,7 +57,7 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): Goal
     if (!sent.ok) return { goal: g, met: false, detail: sent.error };
     settle(sim, 200_000);
     const got = host !== undefined && host.udpReceived.length > before;
-    return { goal: g, met: got, detail: got ? `delivered to ${host!.name} port ${g.udp.port}` : `the datagram did not arrive${path()}` };
+    return { goal: g, met: got, detail: got ? message('goal-udp-delivered', { device: host!.name, port: g.udp.port }, locale) : message('goal-udp-not-arrived', { path: path() }, locale) };
   }
   const c = from.tcp.connect(dst.value, g.tcp.port, { app: { send: 0, close: g.tcp.close } });
   if (!c.ok) return { goal: g, met: false, detail: c.error };
@@ -65,7 +66,7 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean): Goal
   const established = events.some((e) => e.kind === 'tcp' && e.to === 'ESTABLISHED');
   const closed = events.some((e) => e.kind === 'tcp' && (e.to === 'TIME-WAIT' || (e.to === 'CLOSED' && e.from !== 'SYN-SENT')));
   const lastError = [...events].reverse().find((e) => e.kind === 'tcp' && e.error)?.kind === 'tcp' ? ([...events].reverse().find((e) => e.kind === 'tcp' && e.error) as { error?: string }).error : undefined;
-  if (!established) return { goal: g, met: false, detail: `the handshake did not complete${lastError ? `: ${lastError}` : ''}${path()}` };
-  if (g.tcp.close && !closed) return { goal: g, met: false, detail: 'the connection opened but did not close' };
-  return { goal: g, met: true, detail: g.tcp.close ? 'handshake, then the four-way teardown' : 'the three-way handshake completed' };
+  if (!established) return { goal: g, met: false, detail: message('goal-tcp-no-handshake', { error: lastError ?? '', path: path() }, locale) };
+  if (g.tcp.close && !closed) return { goal: g, met: false, detail: message('goal-tcp-not-closed', {}, locale) };
+  return { goal: g, met: true, detail: message(g.tcp.close ? 'goal-tcp-teardown' : 'goal-tcp-handshake', {}, locale) };
 }

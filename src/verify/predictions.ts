@@ -62,9 +62,9 @@ export function truthOf(p: Prediction, sim: Simulation, trace: readonly TraceEve
   switch (p.ask) {
     case 'switch-forward': {
       const e = nth(trace.filter((x) => x.kind === 'switch' && x.device === p.device), p.frame);
-      if (!e || e.kind !== 'switch') return { error: `${p.device} handles fewer than ${p.frame} frames in this scenario` };
+      if (!e || e.kind !== 'switch') return { error: message('too-few-switch-frames', { device: p.device, n: p.frame }, locale) };
       const d = e.decision;
-      const display = d.action === 'flood' ? `flood (out ${d.ports.join(', ')})` : d.action === 'forward' ? d.port : 'filter (drop it)';
+      const display = d.action === 'flood' ? message('switch-flood-display', { ports: d.ports.join(', ') }, locale) : d.action === 'forward' ? d.port : message('switch-filter-display', {}, locale);
       return {
         display,
         concept: 'switch-forwarding',
@@ -75,40 +75,40 @@ export function truthOf(p: Prediction, sim: Simulation, trace: readonly TraceEve
             if (saidFlood || (said.length === d.ports.length && d.ports.every((x) => said.includes(x.toLowerCase())))) return undefined;
             return d.why === 'unknown-destination'
               ? wrong(message('switch-forwards-unknown', {}, locale), 'switch-forwards-unknown')
-              : wrong(`A ${d.why} frame goes out every port except the one it came in on: ${d.ports.join(', ')}.`);
+              : wrong(message('switch-flood-explain', { why: d.why, ports: d.ports.join(', ') }, locale));
           }
           if (d.action === 'forward') {
             if (said.length === 1 && said[0] === d.port.toLowerCase()) return undefined;
             if (saidFlood) return wrong(message('switch-floods-known-unicast', {}, locale), 'switch-floods-known-unicast');
-            return wrong(`The switch learned that MAC on ${d.port}, so it forwards out ${d.port} only.`);
+            return wrong(message('switch-forward-explain', { port: d.port }, locale));
           }
-          return said.some((s) => ['filter', 'drop', 'none', 'nowhere'].includes(s)) ? undefined : wrong(`The destination is on ${d.port}, the very port the frame came from: the switch filters (drops) it.`);
+          return said.some((s) => ['filter', 'drop', 'none', 'nowhere'].includes(s)) ? undefined : wrong(message('switch-filter-explain', { port: d.port }, locale));
         },
       };
     }
     case 'switch-learns': {
       const arrivals = trace.filter((x): x is FrameEvent => x.kind === 'frame' && x.to.device === p.device);
       const f = nth(arrivals, p.frame);
-      if (!f) return { error: `${p.device} receives fewer than ${p.frame} frames in this scenario` };
+      if (!f) return { error: message('too-few-frames-received', { device: p.device, n: p.frame }, locale) };
       // The frame is processed when it has fully arrived: the learning, if any, follows its frame event.
       const next = trace.slice(trace.indexOf(f) + 1).find((x) => (x.kind === 'switch' || x.kind === 'mac-learned') && x.device === p.device);
       const isNew = next?.kind === 'mac-learned' && next.mac === f.frame.src;
-      const display = isNew ? `${formatMac(f.frame.src)} is on ${f.to.port}` : 'nothing new (it already knew that MAC on that port)';
+      const display = isNew ? message('switch-learns-display', { mac: formatMac(f.frame.src), port: f.to.port }, locale) : message('switch-learns-nothing-display', {}, locale);
       return {
         display,
         concept: 'mac-learning',
         judge: (v) => {
           const said = text(v).toLowerCase();
-          if (!isNew) return ['nothing', 'none', 'no'].includes(said) ? undefined : wrong(`The switch already had ${formatMac(f.frame.src)} on ${f.to.port}; it only refreshes the entry's age.`);
+          if (!isNew) return ['nothing', 'none', 'no'].includes(said) ? undefined : wrong(message('switch-already-knew', { mac: formatMac(f.frame.src), port: f.to.port }, locale));
           if (said === f.to.port.toLowerCase() || (said.includes(f.to.port.toLowerCase()) && said.includes(formatMac(f.frame.src)))) return undefined;
-          return wrong(`A switch learns from the source address: ${formatMac(f.frame.src)} came in on ${f.to.port}. (It never learns from the destination.)`);
+          return wrong(message('switch-learns-from-source', { mac: formatMac(f.frame.src), port: f.to.port }, locale));
         },
       };
     }
     case 'arp-target':
     case 'arp-responder': {
       const e = nth(trace.filter((x) => x.kind === 'arp-resolve' && x.device === p.device && x.attempt === 1), p.nth);
-      if (!e || e.kind !== 'arp-resolve') return { error: `${p.device} sends fewer than ${p.nth} ARP requests in this scenario` };
+      if (!e || e.kind !== 'arp-resolve') return { error: message('too-few-arp-requests', { device: p.device, n: p.nth }, locale) };
       if (p.ask === 'arp-target') {
         const node = sim.host(p.device)!;
         return {
@@ -116,57 +116,57 @@ export function truthOf(p: Prediction, sim: Simulation, trace: readonly TraceEve
           concept: 'arp',
           judge: (v) => {
             const ip = toIp(sim, v);
-            if (ip === undefined) return wrong('Give the IP address (or the device) the ARP request asks about.');
+            if (ip === undefined) return wrong(message('arp-target-give-ip', {}, locale));
             if (ip === e.ip) return undefined;
             const mine = node.interfaces.find((i) => i.name === e.iface)?.address;
             if (mine && !sameSubnet(mine.address, ip, mine.prefix) && sameSubnet(mine.address, e.ip, mine.prefix)) {
               return wrong(message('arp-for-off-subnet-host', { dst: formatIpv4(ip), device: p.device, gateway: formatIpv4(e.ip) }, locale), 'arp-for-off-subnet-host');
             }
             if (ip === node.gateway) return wrong(message('arp-for-gateway-on-subnet', { dst: formatIpv4(e.ip), device: p.device }, locale), 'arp-for-gateway-on-subnet');
-            return wrong(`${p.device} asks for the MAC of its next hop, ${formatIpv4(e.ip)}.`);
+            return wrong(message('arp-target-next-hop', { device: p.device, ip: formatIpv4(e.ip) }, locale));
           },
         };
       }
       const reply = trace.slice(trace.indexOf(e)).find((x): x is FrameEvent => x.kind === 'frame' && x.parent === undefined && x.frame.payload.kind === 'arp' && x.frame.payload.op === 'reply' && x.frame.payload.senderIp === e.ip);
       const responder = reply ? reply.from.device : 'nobody';
       return {
-        display: responder === 'nobody' ? 'nobody answers' : `${responder} (${formatIpv4(e.ip)})`,
+        display: responder === 'nobody' ? message('arp-nobody-answers-display', {}, locale) : `${responder} (${formatIpv4(e.ip)})`,
         concept: 'arp',
         judge: (v) => {
           const said = text(v);
-          if (responder === 'nobody') return ['nobody', 'none', 'no one'].includes(said.toLowerCase()) ? undefined : wrong(`Nobody on that link has ${formatIpv4(e.ip)}, so the request goes unanswered (and is retried).`);
+          if (responder === 'nobody') return ['nobody', 'none', 'no one'].includes(said.toLowerCase()) ? undefined : wrong(message('arp-responder-nobody', { ip: formatIpv4(e.ip) }, locale));
           if (said === responder || toIp(sim, v) === e.ip) return undefined;
-          return wrong(`Every host hears the broadcast, but only the owner of ${formatIpv4(e.ip)} — ${responder} — answers, with a unicast reply.`);
+          return wrong(message('arp-responder-owner', { ip: formatIpv4(e.ip), device: responder }, locale));
         },
       };
     }
     case 'next-hop': {
       const e = nth(trace.filter((x) => x.kind === 'route' && x.device === p.device), p.nth);
-      if (!e || e.kind !== 'route') return { error: `${p.device} routes fewer than ${p.nth} packets in this scenario` };
+      if (!e || e.kind !== 'route') return { error: message('too-few-routed-packets', { device: p.device, n: p.nth }, locale) };
       return {
-        display: `${formatIpv4(e.nextHop)} (${nameOf(sim, e.nextHop)})${e.reason === 'same-subnet' ? ', the destination itself: it is on a connected subnet' : ''}`,
+        display: message('next-hop-display', { ip: formatIpv4(e.nextHop), name: nameOf(sim, e.nextHop), connected: e.reason === 'same-subnet' }, locale),
         concept: 'routing',
-        judge: (v) => (toIp(sim, v) === e.nextHop ? undefined : wrong(`The longest matching route is ${formatIpv4(e.route.destination.network)}/${e.route.destination.prefix}: next hop ${formatIpv4(e.nextHop)}.`)),
+        judge: (v) => (toIp(sim, v) === e.nextHop ? undefined : wrong(message('next-hop-explain', { route: `${formatIpv4(e.route.destination.network)}/${e.route.destination.prefix}`, nextHop: formatIpv4(e.nextHop) }, locale))),
       };
     }
     case 'ttl-after': {
       const e = nth(trace.filter((x) => x.kind === 'ttl' && x.device === p.device), p.nth);
-      if (!e || e.kind !== 'ttl') return { error: `${p.device} forwards fewer than ${p.nth} packets in this scenario` };
+      if (!e || e.kind !== 'ttl') return { error: message('too-few-forwarded-packets', { device: p.device, n: p.nth }, locale) };
       return {
         display: String(e.after),
         concept: 'ttl',
-        judge: (v) => (Number(text(v)) === e.after ? undefined : wrong(`Each router lowers the TTL by one: ${e.before} − 1 = ${e.after}.`)),
+        judge: (v) => (Number(text(v)) === e.after ? undefined : wrong(message('ttl-explain', { before: e.before, after: e.after }, locale))),
       };
     }
     case 'tcp-segment':
       return tcpSegmentTruth(p, trace, locale);
     case 'tcp-state': {
       const e = nth(trace.filter((x) => x.kind === 'tcp' && x.device === p.device), p.nth);
-      if (!e || e.kind !== 'tcp') return { error: `${p.device} has fewer than ${p.nth} TCP events in this scenario` };
+      if (!e || e.kind !== 'tcp') return { error: message('too-few-tcp-events', { device: p.device, n: p.nth }, locale) };
       return {
         display: e.to,
         concept: 'tcp-states',
-        judge: (v) => (text(v).toUpperCase().replace(/_/g, '-').replace(/\s+/g, '-') === e.to ? undefined : wrong(`${e.note}.`)),
+        judge: (v) => (text(v).toUpperCase().replace(/_/g, '-').replace(/\s+/g, '-') === e.to ? undefined : wrong(message('sentence-end', { text: e.note }, locale))),
       };
     }
   }
@@ -175,7 +175,7 @@ export function truthOf(p: Prediction, sim: Simulation, trace: readonly TraceEve
 function tcpSegmentTruth(p: Extract<Prediction, { ask: 'tcp-segment' }>, trace: readonly TraceEvent[], locale: string): Truth | { error: string } {
   const sent = trace.filter((x): x is FrameEvent => x.kind === 'frame' && x.parent === undefined && x.from.device === p.device && x.frame.payload.kind === 'ipv4' && x.frame.payload.payload.kind === 'tcp');
   const f = nth(sent, p.nth);
-  if (!f || f.frame.payload.kind !== 'ipv4' || f.frame.payload.payload.kind !== 'tcp') return { error: `${p.device} sends fewer than ${p.nth} TCP segments in this scenario` };
+  if (!f || f.frame.payload.kind !== 'ipv4' || f.frame.payload.payload.kind !== 'tcp') return { error: message('too-few-tcp-segments', { device: p.device, n: p.nth }, locale) };
   const s = f.frame.payload.payload;
   const flags = (['syn', 'fin', 'rst', 'psh', 'ack'] as const).filter((k) => s.flags[k]).map((k) => k.toUpperCase());
   const display = `${flags.join(',')} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}`;
@@ -188,7 +188,7 @@ function tcpSegmentTruth(p: Extract<Prediction, { ask: 'tcp-segment' }>, trace: 
     concept: 'tcp-segments',
     judge: (v) => {
       const parsed = parseSegmentGuess(text(v));
-      if (!parsed) return wrong('Write the segment like "SYN,ACK seq=5000 ack=1001" (flags, then seq, then ack when ACK is set).');
+      if (!parsed) return wrong(message('tcp-segment-format', {}, locale));
       const flagsRight = parsed.flags.length === flags.length && flags.every((x) => parsed.flags.includes(x));
       const seqRight = parsed.seq === s.seq;
       const ackRight = !s.flags.ack || parsed.ack === s.ack;
@@ -200,12 +200,12 @@ function tcpSegmentTruth(p: Extract<Prediction, { ask: 'tcp-segment' }>, trace: 
       }
       if (s.flags.ack && prevSeg && parsed.ack === prevSeg.seq && s.ack !== prevSeg.seq) {
         const consumed = prevSeg.data.length + (prevSeg.flags.syn ? 1 : 0) + (prevSeg.flags.fin ? 1 : 0);
-        const why = prevSeg.flags.syn || prevSeg.flags.fin ? message('syn-fin-no-sequence', {}, locale) : `The ${prevSeg.data.length} data bytes advance it.`;
+        const why = prevSeg.flags.syn || prevSeg.flags.fin ? message('syn-fin-no-sequence', {}, locale) : message('tcp-data-advances', { bytes: prevSeg.data.length }, locale);
         return wrong(message('ack-equals-seq', { seq: prevSeg.seq, consumed, expected: s.ack, why }, locale), prevSeg.flags.syn || prevSeg.flags.fin ? 'syn-fin-no-sequence' : 'ack-equals-seq');
       }
       if (s.flags.fin && flagsRight && !seqRight) return wrong(message('teardown-seq-random', { expected: s.seq }, locale), 'teardown-seq-random');
-      if (flagsRight) return { result: 'partly-correct', explanation: `The flags are right (${flags.join(',')}); the numbers are seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}.` };
-      return wrong(`The segment is ${display}.`);
+      if (flagsRight) return { result: 'partly-correct', explanation: message('tcp-flags-right-numbers-wrong', { flags: flags.join(','), numbers: `seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}` }, locale) };
+      return wrong(message('tcp-segment-is', { segment: display }, locale));
     },
   };
 }
@@ -221,8 +221,8 @@ export function parseSegmentGuess(t: string): { flags: string[]; seq?: number; a
 
 export function judgePrediction(p: Prediction, sim: Simulation, trace: readonly TraceEvent[], value: PredictValue, locale = 'en'): Verdict {
   const t = truthOf(p, sim, trace, locale);
-  if ('error' in t) return { result: 'incorrect', points: 0, concept: p.ask, explanation: `This prediction cannot be judged: ${t.error}.` };
+  if ('error' in t) return { result: 'incorrect', points: 0, concept: p.ask, explanation: message('prediction-cannot-be-judged', { error: t.error }, locale) };
   const w = t.judge(value);
-  if (!w) return { result: 'correct', points: POINTS.correct, concept: t.concept, explanation: `Right: ${t.display}.` };
+  if (!w) return { result: 'correct', points: POINTS.correct, concept: t.concept, explanation: message('verdict-right', { answer: t.display }, locale) };
   return { ...w, concept: t.concept, points: w.result === 'partly-correct' ? POINTS.partly : POINTS.wrong };
 }

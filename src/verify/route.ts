@@ -7,6 +7,7 @@ import { L2Domains, tracePath } from '../net/sim/reachability';
 import type { Simulation } from '../net/sim/simulation';
 import { resolveTarget } from '../levels/build';
 import type { LevelFile } from '../levels/schema';
+import { message } from './messages';
 import { POINTS, type Verdict } from './verdict';
 
 export interface RoutePlan {
@@ -16,25 +17,25 @@ export interface RoutePlan {
   readonly failure?: string;
 }
 
-export function planRoute(sim: Simulation, route: NonNullable<LevelFile['route']>): RoutePlan {
+export function planRoute(sim: Simulation, route: NonNullable<LevelFile['route']>, locale = 'en'): RoutePlan {
   const from = sim.host(route.from);
   const dst = resolveTarget(sim, route.to);
-  if (!from || !dst.ok) return { hops: [], complete: false, failure: dst.ok ? `no device ${route.from}` : dst.error };
+  if (!from || !dst.ok) return { hops: [], complete: false, failure: dst.ok ? message('no-device', { device: route.from }, locale) : dst.error };
   const domains = new L2Domains(sim);
   const path = tracePath(domains, from, dst.value);
   const hops = path.hops.map((h, i) => {
     const next = path.hops[i + 1]?.device ?? (path.ok ? path.reached : undefined);
-    const why = `${h.device} sends it to ${formatIpv4(h.nextHop)}${h.nextHop === dst.value ? ' (the destination, on its own subnet)' : ' (its next hop for this destination)'}`;
+    const why = message('route-hop-why', { device: h.device, nextHop: formatIpv4(h.nextHop), destination: h.nextHop === dst.value }, locale);
     return { device: next ?? '?', why };
   }).filter((h) => h.device !== '?');
   return path.ok ? { hops, complete: true } : { hops, complete: false, failure: path.why };
 }
 
-export function judgeHop(plan: RoutePlan, index: number, device: string): Verdict {
+export function judgeHop(plan: RoutePlan, index: number, device: string, locale = 'en'): Verdict {
   const expected = plan.hops[index];
   if (!expected) {
-    return { result: 'incorrect', points: 0, concept: 'routing', explanation: plan.complete ? 'The packet has already arrived.' : `The packet goes no further: ${plan.failure ?? 'no route'}.` };
+    return { result: 'incorrect', points: 0, concept: 'routing', explanation: plan.complete ? message('route-already-arrived', {}, locale) : message('route-goes-no-further', { why: plan.failure ?? message('no-route', {}, locale) }, locale) };
   }
-  if (expected.device === device) return { result: 'correct', points: POINTS.correct, concept: 'routing', explanation: `Right: ${expected.why}.` };
-  return { result: 'incorrect', points: POINTS.wrong, concept: 'routing', explanation: `Not ${device}: ${expected.why}, which is ${expected.device}.` };
+  if (expected.device === device) return { result: 'correct', points: POINTS.correct, concept: 'routing', explanation: message('verdict-right', { answer: expected.why }, locale) };
+  return { result: 'incorrect', points: POINTS.wrong, concept: 'routing', explanation: message('route-hop-wrong', { device, why: expected.why, expected: expected.device }, locale) };
 }

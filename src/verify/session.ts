@@ -12,6 +12,7 @@ import type { TraceEvent } from '../net/sim/trace';
 import { judgeAnswer, rightAnswer } from './answers';
 import { applyConfigure, isConfigure, notAllowed, type ConfigureAction } from './configure';
 import { checkGoal, describeGoal, type GoalResult } from './goals';
+import { message } from './messages';
 import { judgePrediction, runScenario } from './predictions';
 import { judgeHop, planRoute, type RoutePlan } from './route';
 import { score, type Score } from './score';
@@ -86,12 +87,12 @@ export class Session {
 
   goals(): GoalResult[] {
     const answersRight = this.level.questions.every((q) => this.correct.has(q.id));
-    return this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight));
+    return this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale));
   }
 
   routePlan(): RoutePlan | undefined {
     if (!this.level.route) return undefined;
-    return (this.cachedPlan ??= planRoute(this.network(), this.level.route));
+    return (this.cachedPlan ??= planRoute(this.network(), this.level.route, this.locale));
   }
 
   /** Questions and predictions not yet answered correctly, in the level's order. */
@@ -121,8 +122,8 @@ export class Session {
   private judge(action: Action): Verdict {
     if ('hint' in action) return this.hint();
     if (isConfigure(action)) {
-      const refused = notAllowed(this.level, action);
-      if (refused) return { result: 'incorrect', points: 0, concept: 'rules', explanation: `${refused}.` };
+      const refused = notAllowed(this.level, action, this.locale);
+      if (refused) return { result: 'incorrect', points: 0, concept: 'rules', explanation: message('sentence-end', { text: refused }, this.locale) };
       const before = this.goals().filter((g) => g.met).length;
       const probe = this.network();
       const applied = applyConfigure(probe, action, this.locale);
@@ -134,35 +135,36 @@ export class Session {
       const goals = this.goals();
       const met = goals.filter((g) => g.met).length;
       const total = goals.length;
-      const progress = total > 0 ? ` Goals met: ${met} of ${total}.` : '';
+      const progress = total > 0 ? message('goals-met', { met, total }, this.locale) : '';
+      const undone = met < before ? message('goal-undone', {}, this.locale) : '';
       const open = goals.find((g) => !g.met);
-      const next = open ? ` Still to do: ${describeGoal(open.goal)} — ${open.detail}.` : '';
+      const next = open ? message('goal-still-to-do', { goal: describeGoal(open.goal, this.locale), detail: open.detail }, this.locale) : '';
       return {
         result: met < before ? 'partly-correct' : 'correct',
         points: met < before ? POINTS.partly : POINTS.correct,
         concept: 'configuration',
-        explanation: `${applied.note}.${progress}${met < before ? ' That undid a goal that held before.' : ''}${next}`,
+        explanation: `${message('sentence-end', { text: applied.note }, this.locale)}${progress}${undone}${next}`,
         goals: { met, total },
       };
     }
     if ('answer' in action) {
       const q = this.level.questions.find((x) => x.id === action.answer.question);
-      if (!q) return { result: 'incorrect', points: 0, concept: 'rules', explanation: `there is no question ${action.answer.question}` };
+      if (!q) return { result: 'incorrect', points: 0, concept: 'rules', explanation: message('no-such-question', { id: action.answer.question }, this.locale) };
       const v = judgeAnswer(q, this.current(), action.answer.value, this.locale);
       if (v.result === 'correct') this.correct.add(q.id);
       return v;
     }
     if ('predict' in action) {
       const p = this.level.predictions.find((x) => x.id === action.predict.question);
-      if (!p) return { result: 'incorrect', points: 0, concept: 'rules', explanation: `there is no prediction ${action.predict.question}` };
+      if (!p) return { result: 'incorrect', points: 0, concept: 'rules', explanation: message('no-such-prediction', { id: action.predict.question }, this.locale) };
       const trace = this.scenarioTrace();
       const v = judgePrediction(p, this.scenarioSim!, trace, action.predict.value, this.locale);
       if (v.result === 'correct') this.correct.add(p.id);
       return v;
     }
     const plan = this.routePlan();
-    if (!plan) return { result: 'incorrect', points: 0, concept: 'rules', explanation: 'this level has no route to follow' };
-    const v = judgeHop(plan, this.hopIndex, action.hop.device);
+    if (!plan) return { result: 'incorrect', points: 0, concept: 'rules', explanation: message('level-has-no-route', {}, this.locale) };
+    const v = judgeHop(plan, this.hopIndex, action.hop.device, this.locale);
     if (v.result === 'correct') this.hopIndex++;
     return v;
   }
@@ -170,7 +172,7 @@ export class Session {
   /** The next hint, costing points; when hints run out, says so. */
   hint(): Verdict {
     const hints = this.level.hints;
-    if (this.hintsTaken >= hints.length) return { result: 'info', points: 0, concept: 'hint', explanation: 'There are no more hints for this level.' };
+    if (this.hintsTaken >= hints.length) return { result: 'info', points: 0, concept: 'hint', explanation: message('no-more-hints', {}, this.locale) };
     const text = localize(hints[this.hintsTaken], this.locale);
     this.hintsTaken++;
     return { result: 'info', points: POINTS.hint, concept: 'hint', explanation: text };
@@ -185,7 +187,7 @@ export class Session {
   /** The right answer to a question or prediction (for the reveal after a wrong try, or the result screen). */
   answerOf(id: string): string | undefined {
     const q = this.level.questions.find((x) => x.id === id);
-    if (q) return rightAnswer(q, this.current());
+    if (q) return rightAnswer(q, this.current(), this.locale);
     return undefined;
   }
 
