@@ -280,7 +280,7 @@ export function buildTasks(i: TaskInputs): Task[] {
   const choices = configureChoices(level);
   i.goals.forEach((g, n) => {
     if ('answers' in g.goal) return;
-    tasks.push({ kind: 'goal', key: `goal:${n}`, label: describeGoal(g.goal), done: g.met, detail: g.detail });
+    tasks.push({ kind: 'goal', key: `goal:${n}`, label: describeGoal(g.goal, i.locale), done: g.met, detail: g.detail });
   });
   if (choices.length > 0) {
     tasks.push({ kind: 'configure', key: 'configure', label: 'Configure the network…', done: allGoalsMet, detail: choices.map((c) => c.label).join('; ') });
