@@ -6,6 +6,7 @@ import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
 import { emptyProgress, recordResult, updateSettings, type Progress } from '../../src/progress/store';
 import { topologyFromLevel } from '../../src/tui/layout/from-level';
 import type { PackView } from '../../src/tui/types';
+import { settleFrames } from './settle';
 
 const KEY = { up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', enter: '\r', esc: '\x1b', ctrlC: '\x03' };
 
@@ -43,22 +44,7 @@ const basics: PackView = {
 };
 const extra: PackView = { id: 'extra', name: 'Extra pack', chapters: [{ id: 'only', title: 'Only chapter', levels: [level('x1', 'Extra one')] }] };
 
-/**
- * Lets Ink read the key (a lone Esc is flushed on the next tick), re-render and run the new
- * screen's effects (its useInput subscribes in one): waits until no new frame comes for a
- * few milliseconds, so a loaded machine only makes the test slower, not flaky.
- */
-const tick = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-  let quiet = 0;
-  let seen = -1;
-  for (let i = 0; i < 100 && quiet < 2; i++) {
-    await new Promise((r) => setTimeout(r, 4));
-    const n = frameCount();
-    quiet = n === seen ? quiet + 1 : 0;
-    seen = n;
-  }
-};
+const tick = () => settleFrames(frameCount);
 let frameCount = () => 0;
 
 function start(props: Partial<AppProps> = {}, env: NodeJS.ProcessEnv = {}) {

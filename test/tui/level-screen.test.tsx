@@ -7,6 +7,7 @@ import { loadLevelFile, type LoadedLevel } from '../../src/levels/load';
 import { packViewFromLoaded } from '../../src/tui/packs';
 import type { PackView } from '../../src/tui/types';
 import { ok } from '../../src/net/result';
+import { settleFrames } from './settle';
 
 const KEY = { up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', enter: '\r', esc: '\x1b', tab: '\t' };
 
@@ -27,17 +28,7 @@ function fixturePack(): PackView {
 }
 
 let frameCount = () => 0;
-const tick = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-  let quiet = 0;
-  let seen = -1;
-  for (let i = 0; i < 100 && quiet < 2; i++) {
-    await new Promise((r) => setTimeout(r, 4));
-    const n = frameCount();
-    quiet = n === seen ? quiet + 1 : 0;
-    seen = n;
-  }
-};
+const tick = () => settleFrames(frameCount);
 
 function start(props: Partial<AppProps> = {}) {
   const all: AppProps = { packs: [fixturePack()], progress: emptyProgress(), size: { columns: 100, rows: 30 }, onQuit: () => {}, ...props };
