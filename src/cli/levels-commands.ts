@@ -15,6 +15,7 @@ import { parseSource, validate, formatLocated, type Located } from '../util/sour
 import { Session } from '../verify/session';
 import { applyConfigure, isConfigure } from '../verify/configure';
 import { runScenario } from '../verify/predictions';
+import { startBackground } from '../verify/background';
 import { checkGoal } from '../verify/goals';
 import { buildTopology } from '../levels/build';
 import type { Io } from './main';
@@ -146,6 +147,7 @@ export function runCapture(args: readonly string[], io: Io): number {
   // One network, configured as the actions say; then the level's traffic: its scenario and its goals.
   const sim = buildTopology(level.level).sim;
   for (const a of actions) if (isConfigure(a)) applyConfigure(sim, a);
+  startBackground(sim, level.level.background);
   runScenario(sim, level.level.scenario);
   for (const g of level.level.goals) checkGoal(sim, g, true);
   try {

@@ -70,6 +70,10 @@ export function checkReferences(level: LevelFile, sim: Simulation): Problem[] {
     device(['scenario', i, kind, 'from'], body.from, ['host']);
     target(['scenario', i, kind, 'to'], body.to);
   });
+  level.background.forEach((b, i) => {
+    device(['background', i, 'syn-flood', 'from'], b['syn-flood'].from, ['host']);
+    target(['background', i, 'syn-flood', 'to'], b['syn-flood'].to);
+  });
   if (level.route) {
     device(['route', 'from'], level.route.from, ['host']);
     target(['route', 'to'], level.route.to);

@@ -138,6 +138,23 @@ export const scenarioSchema = z.array(
   ]),
 ).max(64);
 
+/**
+ * Traffic that runs all the time while the level is played (before goals and the scenario, and
+ * alongside them): a SYN flood from spoofed addresses (RFC 4987), for now.
+ */
+export const backgroundSchema = z.array(
+  z.strictObject({
+    'syn-flood': z.strictObject({
+      from: deviceName,
+      to: target,
+      port,
+      /** How many spoofed SYNs, one every `every` seconds. */
+      count: z.number().int().min(1).max(10_000).default(300),
+      every: z.number().min(0.01).max(60).default(0.5),
+    }),
+  }),
+).max(16);
+
 export const predictionSchema = z.discriminatedUnion('ask', [
   /** Where the switch sends the n-th frame it receives: "flood" or the port(s). */
   z.strictObject({ id: z.string().regex(ID), ask: z.literal('switch-forward'), device: deviceName, frame: z.number().int().min(1).default(1), text: textSchema.optional() }),
@@ -187,6 +204,7 @@ export const levelSchema = z.strictObject({
   goals: z.array(goalSchema).max(64).default([]),
   questions: z.array(questionSchema).max(64).default([]),
   scenario: scenarioSchema.default([]),
+  background: backgroundSchema.default([]),
   predictions: z.array(predictionSchema).max(64).default([]),
   /** A route step: the player moves a packet hop by hop. */
   route: z.strictObject({ from: deviceName, to: target }).optional(),

@@ -16,6 +16,7 @@ import { message } from './messages';
 import { judgePrediction, runScenario } from './predictions';
 import { judgeHop, planRoute, type RoutePlan } from './route';
 import { score, type Score } from './score';
+import { startBackground } from './background';
 import { POINTS, type Verdict } from './verdict';
 
 export interface StepReport {
@@ -65,6 +66,7 @@ export class Session {
   network(): Simulation {
     const sim = buildTopology(this.level).sim;
     for (const a of this.config) applyConfigure(sim, a, this.locale);
+    startBackground(sim, this.level.background);
     return sim;
   }
 

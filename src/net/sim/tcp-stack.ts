@@ -135,6 +135,16 @@ export class TcpStack {
     return err('connection does not exist');
   }
 
+  /**
+   * A SYN from a forged source address, as a SYN flood sends (RFC 4987 §2): the attacker keeps
+   * no state, and the server's SYN,ACK goes to an address that never answers.
+   */
+  spoofedSyn(src: Ipv4, srcPort: number, dst: Ipv4, dstPort: number, iss: number): void {
+    const note = `a SYN forged to come from ${formatIpv4(src)}: the server will wait for an ACK that never comes`;
+    this.ctx.record({ kind: 'tcp', t: this.ctx.now(), device: this.host.name, local: peerName(src, srcPort), remote: peerName(dst, dstPort), from: 'CLOSED', to: 'CLOSED', note, error: undefined });
+    this.host.sendTcp(src, dst, toWireSegment(srcPort, dstPort, segment(['SYN'], iss, 0)));
+  }
+
   sockets(): SocketInfo[] {
     const out: SocketInfo[] = [];
     for (const l of this.listeners.values()) {
