@@ -6,6 +6,10 @@
 import { formatIpv4 } from '../net/address/ipv4';
 import { L2Domains, tracePath } from '../net/sim/reachability';
 import type { Simulation } from '../net/sim/simulation';
+import { formatEndpoint } from '../net/sim/tcp-stack';
+import type { TraceEvent } from '../net/sim/trace';
+
+type TcpTraceEvent = Extract<TraceEvent, { kind: 'tcp' }>;
 import { settle } from './settle';
 import { resolveTarget } from '../levels/build';
 import type { Goal } from '../levels/schema';
@@ -62,10 +66,11 @@ export function checkGoal(sim: Simulation, g: Goal, answersRight: boolean, local
   const c = from.tcp.connect(dst.value, g.tcp.port, { app: { send: 0, close: g.tcp.close } });
   if (!c.ok) return { goal: g, met: false, detail: c.error };
   settle(sim, 500_000);
-  const events = sim.trace.filter((e) => e.kind === 'tcp' && e.device === spec.from && e.local === `${formatIpv4(c.value.ip)}:${c.value.port}`);
-  const established = events.some((e) => e.kind === 'tcp' && e.to === 'ESTABLISHED');
-  const closed = events.some((e) => e.kind === 'tcp' && (e.to === 'TIME-WAIT' || (e.to === 'CLOSED' && e.from !== 'SYN-SENT')));
-  const lastError = [...events].reverse().find((e) => e.kind === 'tcp' && e.error)?.kind === 'tcp' ? ([...events].reverse().find((e) => e.kind === 'tcp' && e.error) as { error?: string }).error : undefined;
+  const local = formatEndpoint(c.value);
+  const events = sim.trace.filter((e): e is TcpTraceEvent => e.kind === 'tcp' && e.device === spec.from && e.local === local);
+  const established = events.some((e) => e.to === 'ESTABLISHED');
+  const closed = events.some((e) => e.to === 'TIME-WAIT' || (e.to === 'CLOSED' && e.from !== 'SYN-SENT'));
+  const lastError = events.findLast((e) => e.error !== undefined)?.error;
   if (!established) return { goal: g, met: false, detail: message('goal-tcp-no-handshake', { error: lastError ?? '', path: path() }, locale) };
   if (g.tcp.close && !closed) return { goal: g, met: false, detail: message('goal-tcp-not-closed', {}, locale) };
   return { goal: g, met: true, detail: message(g.tcp.close ? 'goal-tcp-teardown' : 'goal-tcp-handshake', {}, locale) };
