@@ -12,6 +12,7 @@ import { runDemo } from './demo-command';
 import { runTcp } from './tcp-command';
 import { runGame } from './game-command';
 import { runProgress } from './progress-command';
+import { runPractice } from './practice-command';
 import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
 
 export interface Io {
@@ -77,6 +78,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return runNew(rest, io);
     case 'progress':
       return runProgress(rest, io);
+    case 'practice':
+      return runPractice(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);
