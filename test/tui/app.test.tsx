@@ -1,4 +1,3 @@
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App, type AppProps } from '../../src/tui/App';
@@ -6,7 +5,7 @@ import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
 import { emptyProgress, recordResult, updateSettings, type Progress } from '../../src/progress/store';
 import { topologyFromLevel } from '../../src/tui/layout/from-level';
 import type { PackView } from '../../src/tui/types';
-import { settleFrames } from './settle';
+import { mountApp, tick } from './harness';
 
 const KEY = { up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', enter: '\r', esc: '\x1b', ctrlC: '\x03' };
 
@@ -44,26 +43,10 @@ const basics: PackView = {
 };
 const extra: PackView = { id: 'extra', name: 'Extra pack', chapters: [{ id: 'only', title: 'Only chapter', levels: [level('x1', 'Extra one')] }] };
 
-const tick = () => settleFrames(frameCount);
-let frameCount = () => 0;
 
 function start(props: Partial<AppProps> = {}, env: NodeJS.ProcessEnv = {}) {
   const all: AppProps = { packs: [basics, extra], progress: emptyProgress(), size: { columns: 100, rows: 30 }, onQuit: () => {}, ...props };
-  const r = render(
-    <ThemeContext.Provider value={themeFromEnv(env)}>
-      <App {...all} />
-    </ThemeContext.Provider>,
-  );
-  frameCount = () => r.frames.length;
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      r.stdin.write(k);
-      await tick();
-    }
-  };
-  // eslint-disable-next-line no-control-regex
-  const frame = () => (r.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  return { ...r, press, frame };
+  return mountApp(all, env);
 }
 
 afterEach(() => cleanup());

@@ -1,13 +1,12 @@
-import { render, cleanup } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App, type AppProps } from '../../src/tui/App';
-import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
+import type { AppProps } from '../../src/tui/App';
 import { emptyProgress, levelBest, type Progress } from '../../src/progress/store';
 import { loadLevelFile, type LoadedLevel } from '../../src/levels/load';
 import { packViewFromLoaded } from '../../src/tui/packs';
 import type { PackView } from '../../src/tui/types';
 import { ok } from '../../src/net/result';
-import { settleFrames } from './settle';
+import { mountApp, tick } from './harness';
 
 const KEY = { up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', enter: '\r', esc: '\x1b', tab: '\t' };
 
@@ -27,31 +26,10 @@ function fixturePack(): PackView {
   });
 }
 
-let frameCount = () => 0;
-const tick = () => settleFrames(frameCount);
 
 function start(props: Partial<AppProps> = {}) {
   const all: AppProps = { packs: [fixturePack()], progress: emptyProgress(), size: { columns: 100, rows: 30 }, onQuit: () => {}, ...props };
-  const r = render(
-    <ThemeContext.Provider value={themeFromEnv({})}>
-      <App {...all} />
-    </ThemeContext.Provider>,
-  );
-  frameCount = () => r.frames.length;
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      r.stdin.write(k);
-      await tick();
-    }
-  };
-  const type = async (s: string) => {
-    // One chunk, as a paste arrives (ink-text-input drops keys sent faster than it renders).
-    r.stdin.write(s);
-    await tick();
-  };
-  // eslint-disable-next-line no-control-regex
-  const frame = () => (r.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  return { ...r, press, type, frame };
+  return mountApp(all);
 }
 
 /** Title → campaign → the fixture's chapter → its level → past the briefing. */

@@ -1,0 +1,47 @@
+/** Mounting the app for screen tests, and waiting for it to settle after each key. */
+import { render } from 'ink-testing-library';
+import { App, type AppProps } from '../../src/tui/App';
+import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
+
+let frameCount = () => 0;
+
+/**
+ * Lets Ink read a key (a lone Esc is flushed on the next tick), re-render and run the new
+ * screen's effects (its useInput subscribes in one): waits until no new frame comes for a
+ * few milliseconds, so a loaded machine only makes a test slower, not flaky.
+ */
+export async function tick(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+  let quiet = 0;
+  let seen = -1;
+  for (let i = 0; i < 100 && quiet < 2; i++) {
+    await new Promise((r) => setTimeout(r, 4));
+    const n = frameCount();
+    quiet = n === seen ? quiet + 1 : 0;
+    seen = n;
+  }
+}
+
+/** Renders the app; `press` sends keys one by one, `type` sends text in one chunk (as a paste), `frame` is the screen without colours. */
+export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
+  const r = render(
+    <ThemeContext.Provider value={themeFromEnv(env)}>
+      <App {...props} />
+    </ThemeContext.Provider>,
+  );
+  frameCount = () => r.frames.length;
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await tick();
+    }
+  };
+  // ink-text-input drops keys sent faster than it renders.
+  const type = async (s: string) => {
+    r.stdin.write(s);
+    await tick();
+  };
+  // eslint-disable-next-line no-control-regex
+  const frame = () => (r.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  return { ...r, press, type, frame };
+}
