@@ -359,11 +359,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
           height: prompt.length + 3,
           node: (
             <Box flexDirection="column" width={w}>
-              {prompt.map((l, i) => (
-                <Text key={i} color={t.accent} bold>
-                  {l}
-                </Text>
-              ))}
+              <PromptLines lines={prompt} color={t.accent} />
               <AnswerField key={`${mode.choice.kind}:${mode.choice.target}`} active={active} width={w} placeholder={mode.choice.placeholder ?? ''} validate={validateConfigure} onSubmit={submitConfigure} onCancel={toTasks} />
             </Box>
           ),
@@ -378,11 +374,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
           height: prompt.length + hexShown.length + 3,
           node: (
             <Box flexDirection="column" width={w}>
-              {prompt.map((l, i) => (
-                <Text key={i} color={t.accent} bold>
-                  {l}
-                </Text>
-              ))}
+              <PromptLines lines={prompt} color={t.accent} />
               {hexShown.map((l, i) => (
                 <Text key={`h${i}`} dimColor>
                   {fit(l, w)}
@@ -472,6 +464,19 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The question or choice above a field, in the accent colour. */
+function PromptLines({ lines, color }: { readonly lines: readonly string[]; readonly color: string | undefined }) {
+  return (
+    <>
+      {lines.map((l, i) => (
+        <Text key={i} color={color} bold>
+          {l}
+        </Text>
+      ))}
+    </>
+  );
 }
 
 function windowAround<T>(items: readonly T[], at: number, room: number): { items: { item: T; index: number }[]; above: number; below: number } {
