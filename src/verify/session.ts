@@ -87,6 +87,21 @@ export class Session {
   }
   private scenarioSim: Simulation | undefined;
 
+  /**
+   * The traffic to step through on the player's network: the scenario when the level has one,
+   * else what checking the goals sends (their pings, datagrams and connections), on one network.
+   */
+  watchTrace(): readonly TraceEvent[] {
+    if (this.level.scenario.length > 0) return this.scenarioTrace();
+    if (!this.cachedWatch) {
+      const sim = this.network();
+      for (const g of this.level.goals) if (!('answers' in g)) checkGoal(sim, g, false, this.locale);
+      this.cachedWatch = sim.trace;
+    }
+    return this.cachedWatch;
+  }
+  private cachedWatch: readonly TraceEvent[] | undefined;
+
   goals(): GoalResult[] {
     const answersRight = this.level.questions.every((q) => this.correct.has(q.id));
     return this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale));
@@ -133,6 +148,7 @@ export class Session {
       this.config.push(action);
       this.cachedNetwork = probe;
       this.cachedTrace = undefined;
+      this.cachedWatch = undefined;
       this.cachedPlan = undefined;
       const goals = this.goals();
       const met = goals.filter((g) => g.met).length;
