@@ -21,8 +21,11 @@ import {
 import { LAYER_OF, OSI_LAYERS, PORT_OF, portRange, TRANSPORT_FOR } from '../net/knowledge';
 import { lookupRoute, type Route } from '../net/sim/routing';
 import { seededRandom, type Random } from '../util/random';
+import { MAX_LEVEL, type Level } from './level';
+import { macLearningDrill } from './mac-drill';
+import { tcpDrill } from './tcp-drill';
 
-export const TOPICS = ['subnet', 'same-subnet', 'binary', 'vlsm', 'ports', 'osi', 'transport', 'arp', 'next-hop'] as const;
+export const TOPICS = ['subnet', 'same-subnet', 'binary', 'vlsm', 'ports', 'osi', 'transport', 'arp', 'next-hop', 'mac-learning', 'tcp'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export interface Drill {
@@ -44,10 +47,19 @@ function randomAddress(r: Random): Ipv4 {
   }
 }
 
-const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknown>; answer: Record<string, unknown> }> = {
-  subnet(r) {
+/** The usual masks' octets: what the first level of `binary` asks. */
+const MASK_OCTETS = [0, 128, 192, 224, 240, 248, 252, 254, 255];
+
+type Generated = { question: Record<string, unknown>; answer: Record<string, unknown> };
+
+/**
+ * Each generator draws the same random numbers in the same order at level 2 as it did before
+ * levels existed, so exported drills (always level 2) keep their seeds' meaning.
+ */
+const GENERATORS: Record<Topic, (r: Random, level: Level) => Generated> = {
+  subnet(r, level) {
     const address = randomAddress(r);
-    const p = prefix(r.int(8, 32));
+    const p = prefix(level === 0 ? r.int(24, 30) : level === 1 ? r.int(16, 30) : r.int(8, 32));
     return {
       question: { address: formatIpv4(address), prefix: p },
       answer: {
@@ -60,9 +72,9 @@ const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknow
       },
     };
   },
-  'same-subnet'(r) {
+  'same-subnet'(r, level) {
     const a = randomAddress(r);
-    const p = prefix(r.int(16, 30));
+    const p = prefix(r.int([24, 20, 16][level]!, 30));
     // Half the time a neighbour in the same block, else a nearby address that may cross the boundary.
     const span = 2 ** (32 - p);
     const b = r.int(0, 1) === 0 ? ipv4FromNumber(networkAddress(a, p) + r.int(0, span - 1)) : ipv4FromNumber(a + r.int(-2 * span, 2 * span));
@@ -71,17 +83,17 @@ const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknow
       answer: { same: sameSubnet(a, b, p), networkA: formatIpv4(networkAddress(a, p)), networkB: formatIpv4(networkAddress(b, p)) },
     };
   },
-  binary(r) {
-    const octet = r.int(0, 255);
+  binary(r, level) {
+    const octet = level === 0 ? r.pick(MASK_OCTETS) : r.int(0, 255);
     return r.int(0, 1) === 0
       ? { question: { decimal: octet }, answer: { binary: octet.toString(2).padStart(8, '0') } }
       : { question: { binary: octet.toString(2).padStart(8, '0') }, answer: { decimal: octet } };
   },
-  vlsm(r) {
+  vlsm(r, level) {
     const parent: Subnet = { network: ipv4FromNumber(((192 << 24) | (168 << 16) | (r.int(0, 255) << 8)) >>> 0), prefix: prefix(24) };
     const names = ['A', 'B', 'C', 'D'];
     for (;;) {
-      const requests = names.slice(0, r.int(2, 4)).map((name) => ({ name, hosts: r.int(2, 100) }));
+      const requests = names.slice(0, r.int(2, 2 + level)).map((name) => ({ name, hosts: r.int(2, 100) }));
       const plan = allocateVlsm(parent, requests);
       if (!plan.ok) continue;
       return {
@@ -109,9 +121,9 @@ const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknow
     const app = r.pick(Object.keys(TRANSPORT_FOR));
     return { question: { application: app }, answer: { transport: TRANSPORT_FOR[app]!.transport } };
   },
-  arp(r) {
+  arp(r, level) {
     const host = randomAddress(r);
-    const p = prefix(r.pick([24, 25, 26, 27, 28]));
+    const p = prefix(r.pick([[24], [24, 25, 26], [24, 25, 26, 27, 28]][level]!));
     const gateway = firstHost(host, p) === host ? lastHost(host, p) : firstHost(host, p);
     const onLink = r.int(0, 1) === 0;
     const span = 2 ** (32 - p);
@@ -128,14 +140,16 @@ const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknow
       answer: { arpFor: formatIpv4(same ? dst : gateway), why: same ? 'same-subnet' : 'gateway' },
     };
   },
-  'next-hop'(r) {
+  'next-hop'(r, level) {
     const base = r.int(1, 200);
-    const routes: Route[] = [
+    const all: Route[] = [
       { destination: { network: ipv4FromNumber(0), prefix: prefix(0) }, nextHop: ipv4FromNumber((10 << 24) | 1), iface: 'eth0', source: 'static' },
       { destination: { network: ipv4FromNumber((172 << 24) | (16 << 16)), prefix: prefix(12) }, nextHop: ipv4FromNumber((10 << 24) | 2), iface: 'eth0', source: 'static' },
       { destination: { network: ipv4FromNumber(((172 << 24) | (16 << 16) | (base << 8)) >>> 0), prefix: prefix(24) }, nextHop: ipv4FromNumber((10 << 24) | 3), iface: 'eth0', source: 'static' },
       { destination: { network: ipv4FromNumber(((172 << 24) | (16 << 16) | (base << 8) | 128) >>> 0), prefix: prefix(25) }, nextHop: ipv4FromNumber((10 << 24) | 4), iface: 'eth0', source: 'static' },
     ];
+    // A longer table each level: the default route and a /24, then the /12, then the /25 inside the /24.
+    const routes = level === 0 ? [all[0]!, all[2]!] : level === 1 ? all.slice(0, 3) : all;
     const dst = r.pick([
       ipv4FromNumber(((172 << 24) | (16 << 16) | (base << 8) | r.int(0, 127)) >>> 0),
       ipv4FromNumber(((172 << 24) | (16 << 16) | (base << 8) | r.int(128, 255)) >>> 0),
@@ -148,11 +162,13 @@ const GENERATORS: Record<Topic, (r: Random) => { question: Record<string, unknow
       answer: { nextHop: formatIpv4(chosen.nextHop!), route: formatSubnet(chosen.destination) },
     };
   },
+  'mac-learning': (r, level) => macLearningDrill(r, level) as unknown as Generated,
+  tcp: (r, level) => tcpDrill(r, level) as unknown as Generated,
 };
 
-/** One drill of a topic from its own seed. */
-export function drill(topic: Topic, seed: number): Drill {
-  const { question, answer } = GENERATORS[topic](seededRandom(seed));
+/** One drill of a topic from its own seed, at a difficulty level (level 2, the full range, unless told). */
+export function drill(topic: Topic, seed: number, level: Level = MAX_LEVEL): Drill {
+  const { question, answer } = GENERATORS[topic](seededRandom(seed), level);
   return { topic, seed, question, answer };
 }
 
