@@ -89,6 +89,27 @@ describe('level screen', () => {
     expect(app.frame()).toContain('★★★');
   });
 
+  it('keys typed in one burst all land, even those typed in the instant the field opens', async () => {
+    const app = start();
+    await tick();
+    await app.press(KEY.enter, KEY.enter, KEY.enter);
+    // Start, open the only change (pc1's gateway), type the address, send: no redraw in between.
+    for (const k of [KEY.enter, KEY.enter, ...'192.168.1.1', KEY.enter]) app.stdin.write(k);
+    await tick();
+    expect(app.frame()).toContain('Solved!');
+  });
+
+  it('p pauses: the clock stops and the network is hidden until the player resumes', async () => {
+    const app = start();
+    await openLevel(app, 'configure-gateway');
+    await app.press('p');
+    const f = app.frame();
+    expect(f).toContain('Paused');
+    expect(f).not.toContain('Device pc1');
+    await app.press('p');
+    expect(app.frame()).toContain('Device pc1');
+  });
+
   it('a wrong gateway shows the misconception explanation in red feedback, and counts a wrong try', async () => {
     const app = start();
     await openLevel(app, 'configure-gateway');

@@ -81,7 +81,8 @@ export function levelKey(s: LevelFlowSnapshot, input: string, key: KeyLike, opts
       if (input === 'q') return app('back');
       return undefined;
     case 'trace':
-      // The stepper owns its keys; it sends CLOSE_TRACE itself.
+      // The stepper owns the other keys (step, play, speed).
+      if (key.escape || input === 'q') return flow({ type: 'CLOSE_TRACE' });
       return undefined;
     case 'result': {
       if (key.escape || input === 'q') return app('back');

@@ -2,41 +2,24 @@
  * The level screen: the briefing first, then the network drawing with a device inspector,
  * the task list, the action area (configure, answer, predict, carry the packet) and the
  * feedback of the last verdicts; the result screen when the level is solved.
- * All judging is the play session's (src/verify/session.ts); what to show is computed in
- * ../play.ts. The screen owns its keys (App passes them through): Esc/q go back except inside
- * a field or a choice, where Esc cancels and every printable key is typed.
+ * What happens is the level flow's (../flow/level-flow.ts, an XState machine holding the
+ * verifier's Session and the play clock); this component renders its snapshot and turns keys
+ * into its events (../flow/level-keys.ts). The screen owns its keys (App passes them through).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { Session } from '../../verify/session';
-import type { Score } from '../../verify/score';
 import type { LoadedLevel } from '../../levels/load';
 import { levelBest, type LevelResult, type Progress } from '../../progress/store';
-import { AnswerField } from '../components/AnswerField';
-import { Menu, type MenuItem } from '../components/Menu';
+import { describeEvent } from '../../net/sim/describe';
+import { ChoiceList } from '../components/ChoiceList';
+import { DraftField } from '../components/DraftField';
 import { TopologyView } from '../components/TopologyView';
 import { drawTopology } from '../layout/topology';
 import { fit, formatDifficulty, formatDuration, formatStars, text, wrap } from '../model';
-import {
-  answerAction,
-  answerProblem,
-  buildTasks,
-  configureAction,
-  configureChoices,
-  formatAction,
-  headOf,
-  inspectDevice,
-  placeholderOf,
-  promptOf,
-  reflow,
-  revealLines,
-  toneOf,
-  type Askable,
-  type ConfigureChoice,
-  type FeedbackItem,
-  type FeedbackTone,
-  type Task,
-} from '../play';
+import { currentTask, draftProblem, flowView, levelFlowMachine, menuItems, routeHere, type Outcome } from '../flow/level-flow';
+import { levelKey, resultChoices } from '../flow/level-keys';
+import { useActor } from '../flow/use-actor';
+import { inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
 import { useTheme, type Theme } from '../theme';
 import type { LevelView, PackView } from '../types';
 
@@ -56,215 +39,48 @@ export interface LevelScreenProps {
   readonly onNext: () => void;
   /** Records a solve; returns a line to show (e.g. the save failed), if any. */
   readonly onResult: (result: LevelResult) => string | undefined;
-  /** Milliseconds, for the timer and the recorded time (tests inject it). */
+  /** Milliseconds on a monotonic clock, for the timer and the recorded time (tests inject it). */
   readonly clock?: () => number;
 }
 
-type Mode =
-  | { readonly name: 'briefing' }
-  | { readonly name: 'tasks' }
-  | { readonly name: 'configure' }
-  | { readonly name: 'field'; readonly choice: ConfigureChoice }
-  | { readonly name: 'answer'; readonly ask: Askable }
-  | { readonly name: 'route' }
-  | { readonly name: 'confirm-solution' }
-  | { readonly name: 'result' };
-
-interface Outcome {
-  readonly score: Score;
-  readonly seconds: number;
-  readonly counted: boolean;
-  readonly notice: string | undefined;
-}
-
-const MAX_FEEDBACK = 12;
-
 export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
-  const { active, width, height, pack, level, loaded, progress, locale, hasNext, onBack, onHelp, onNext, onResult } = props;
+  const { active, width, height, pack, level, loaded, progress, locale, hasNext, onBack, onHelp, onNext } = props;
   const t = useTheme();
   const g = t.glyphs;
-  const clock = props.clock ?? Date.now;
-  const [session] = useState(() => new Session(loaded, { locale }));
-  const started = useRef(clock());
-  // Bumped after every step: the session is mutable, what is derived from it is memoised on this.
-  const [version, setVersion] = useState(0);
-  const [mode, setMode] = useState<Mode>({ name: 'briefing' });
-  const [cursor, setCursor] = useState(0);
-  const [feedback, setFeedback] = useState<readonly FeedbackItem[]>([]);
-  const [solutionShown, setSolutionShown] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  // The latest onResult, read when the level is solved (the flow is created once).
+  const onResult = useRef(props.onResult);
+  onResult.current = props.onResult;
+  const [snap, actor] = useActor(levelFlowMachine, () => ({
+    input: { loaded, locale, now: props.clock ?? (() => performance.now()), arrow: t.ascii ? '->' : '→', onSolved: (r: LevelResult) => onResult.current(r) },
+  }));
+  const c = snap.context;
+  const view = flowView(snap);
   // The best before this run, for "personal best" on the result screen.
   const [bestBefore] = useState(() => levelBest(progress, pack.id, level.id));
-  const feedbackId = useRef(0);
   const lf = loaded.level;
-
   const devices = level.topology.devices;
-  const [deviceIndex, setDeviceIndex] = useState(() => {
-    const allowed = Object.values(lf.allow).flat().map((x) => String(x).split(':')[0]);
-    const i = devices.findIndex((d) => allowed.includes(d.name));
-    return i >= 0 ? i : Math.max(0, devices.findIndex((d) => d.kind === 'host'));
-  });
-  const selectedDevice = devices[deviceIndex]?.name;
+  const selectedDevice = devices[c.device]?.name;
+  const task: Task | undefined = currentTask(c);
 
-  const choices = useMemo(() => configureChoices(lf), [lf]);
-  const goals = useMemo(() => session.goals(), [session, version]);
-  const tasks = useMemo(() => {
-    const open = new Set(session.open().map((q) => q.id));
-    return buildTasks({ level: lf, goals, open, history: session.history, routeLength: lf.route ? session.routePlan()?.hops.length : undefined, locale, arrow: t.ascii ? '->' : '→' });
-  }, [session, version, lf, goals, locale, t.ascii]);
-  const task: Task | undefined = tasks[Math.min(cursor, tasks.length - 1)];
+  // The help overlay (App's) pauses the play clock.
+  useEffect(() => {
+    actor.send({ type: 'HELP', open: !active });
+  }, [actor, active]);
 
-  const say = useCallback((items: readonly Omit<FeedbackItem, 'id'>[]) => {
-    setFeedback((f) => [...items.map((i) => ({ ...i, id: ++feedbackId.current })).reverse(), ...f].slice(0, MAX_FEEDBACK));
-  }, []);
-
-  const finish = useCallback(
-    (shown: boolean) => {
-      const score = session.score();
-      const seconds = score.seconds ?? Math.max(0, Math.round((clock() - started.current) / 1000));
-      const counted = !shown && score.stars > 0;
-      const notice = counted ? onResult({ stars: score.stars, points: score.points, seconds, steps: score.steps }) : undefined;
-      setOutcome({ score, seconds, counted, notice });
-      setMode({ name: 'result' });
-    },
-    [session, clock, onResult],
-  );
-
-  /** Sends one action to the session; returns whether it was right. */
-  const act = useCallback(
-    (action: Parameters<Session['step']>[0], reveal?: (right: boolean) => readonly string[] | undefined) => {
-      const r = session.step(action);
-      const v = r.verdict;
-      const right = v.result === 'correct';
-      const lines = reveal?.(right);
-      say([{ tone: toneOf(v), head: headOf(v), body: reflow(v.explanation), ...(lines ? { reveal: lines } : {}) }]);
-      setVersion((n) => n + 1);
-      if (r.solved) finish(solutionShown);
-      return right;
-    },
-    [session, say, finish, solutionShown],
-  );
-
-  // ---- keys ----------------------------------------------------------------------------
-  const moveDevice = useCallback(
-    (d: 1 | -1) => {
-      if (devices.length === 0) return;
-      setDeviceIndex((i) => (i + d + devices.length) % devices.length);
-    },
-    [devices.length],
-  );
-
-  const openTask = useCallback(
-    (tk: Task | undefined) => {
-      if (!tk) return;
-      switch (tk.kind) {
-        case 'goal':
-        case 'configure':
-          if (choices.length === 0) return say([{ tone: 'info', head: 'Note', body: 'This level lets you change nothing: the goals hold once the questions are answered.' }]);
-          if (choices.length === 1) return setMode(choices[0]!.placeholder === undefined ? { name: 'configure' } : { name: 'field', choice: choices[0]! });
-          return setMode({ name: 'configure' });
-        case 'ask':
-          if (tk.done) {
-            const reveal = tk.ask.type === 'prediction' ? revealLines(tk.ask.q, session.scenarioTrace()) : undefined;
-            return say([{ tone: 'info', head: 'Already answered right', body: promptOf(tk.ask, locale), ...(reveal ? { reveal } : {}) }]);
-          }
-          return setMode({ name: 'answer', ask: tk.ask });
-        case 'route':
-          if (tk.done) return say([{ tone: 'info', head: 'Note', body: 'The packet has arrived.' }]);
-          return setMode({ name: 'route' });
-      }
-    },
-    [choices, say, session, locale],
-  );
-
+  const intents = useRef({ onBack, onHelp, onNext, hasNext });
+  intents.current = { onBack, onHelp, onNext, hasNext };
   useInput(
     (input, key) => {
-      switch (mode.name) {
-        case 'briefing':
-          if (key.return) return setMode({ name: 'tasks' });
-          if (key.escape || input === 'q') return onBack();
-          if (input === '?') return onHelp();
-          return;
-        case 'tasks':
-          if (key.escape || input === 'q') return onBack();
-          if (input === '?') return onHelp();
-          if (key.upArrow || input === 'k') return setCursor((c) => Math.max(0, Math.min(c, tasks.length - 1) - 1));
-          if (key.downArrow || input === 'j') return setCursor((c) => Math.min(tasks.length - 1, c + 1));
-          if (key.rightArrow || (key.tab && !key.shift)) return moveDevice(1);
-          if (key.leftArrow || (key.tab && key.shift)) return moveDevice(-1);
-          if (key.return) return openTask(task);
-          if (input === 'h') return void act({ hint: {} });
-          if (input === 'S') return setMode({ name: 'confirm-solution' });
-          if (input === 'b') return setMode({ name: 'briefing' });
-          return;
-        case 'confirm-solution':
-          if (input === 'y' || input === 'Y') {
-            const steps = session.revealSolution();
-            setSolutionShown(true);
-            say([{ tone: 'info', head: 'The solution (this level no longer counts)', body: steps.map(formatAction).join('\n') }]);
-            return setMode({ name: 'tasks' });
-          }
-          if (input === 'n' || input === 'N' || key.escape) return setMode({ name: 'tasks' });
-          return;
-        case 'configure':
-        case 'route':
-          if (key.escape) return setMode({ name: 'tasks' });
-          return;
-        case 'result':
-          if (key.escape || input === 'q') return onBack();
-          if (input === '?') return onHelp();
-          return;
-        default:
-          // Fields handle their own keys (Esc cancels there).
-          return;
-      }
+      // Read the flow now, not as of the last render: keys typed in a burst all land.
+      const out = levelKey(actor.getSnapshot(), input, key, { hasNext: intents.current.hasNext });
+      if (!out) return;
+      if (out.kind === 'flow') return actor.send(out.event);
+      if (out.intent === 'back') return intents.current.onBack();
+      if (out.intent === 'help') return intents.current.onHelp();
+      return intents.current.onNext();
     },
     { isActive: active },
   );
-
-  // ---- actions from the action area ------------------------------------------------------
-  const toTasks = useCallback(() => setMode({ name: 'tasks' }), []);
-  const chooseConfigure = useCallback(
-    (value: string) => {
-      const choice = choices[Number(value)];
-      if (!choice) return;
-      if (choice.placeholder === undefined) {
-        const a = configureAction(choice, '');
-        if (a.ok) act(a.value);
-        return setMode({ name: 'tasks' });
-      }
-      setMode({ name: 'field', choice });
-    },
-    [choices, act],
-  );
-  const fieldChoice = mode.name === 'field' ? mode.choice : undefined;
-  const validateConfigure = useCallback((v: string) => (fieldChoice && v.trim() !== '' ? (() => { const a = configureAction(fieldChoice, v); return a.ok ? undefined : a.error; })() : undefined), [fieldChoice]);
-  const submitConfigure = useCallback(
-    (v: string) => {
-      if (!fieldChoice) return;
-      const a = configureAction(fieldChoice, v);
-      if (!a.ok) return;
-      act(a.value);
-      setMode((m) => (m.name === 'result' ? m : { name: 'tasks' }));
-    },
-    [fieldChoice, act],
-  );
-  const ask = mode.name === 'answer' ? mode.ask : undefined;
-  const validateAnswer = useCallback((v: string) => (ask ? answerProblem(ask, v) : undefined), [ask]);
-  const submitAnswer = useCallback(
-    (v: string) => {
-      if (!ask) return;
-      const right = act(answerAction(ask, v), ask.type === 'prediction' ? () => revealLines(ask.q as Parameters<typeof revealLines>[0], session.scenarioTrace()) : undefined);
-      if (right) setMode((m) => (m.name === 'result' ? m : { name: 'tasks' }));
-    },
-    [ask, act, session],
-  );
-  const hop = useCallback((device: string) => void act({ hop: { device } }), [act]);
-  // Close the route choice when the packet has arrived.
-  const routeDone = tasks.find((x) => x.kind === 'route')?.done === true;
-  useEffect(() => {
-    if (routeDone) setMode((m) => (m.name === 'route' ? { name: 'tasks' } : m));
-  }, [routeDone]);
 
   // ---- layout ------------------------------------------------------------------------------
   // Side by side when the drawing fits half the width as a diagram; else the diagram across the
@@ -279,9 +95,10 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     if (top.mode === 'diagram' && bodyH - top.lines.length - 1 >= 14) return { stacked: true, leftW: Math.max(30, Math.floor(width * 0.45)), drawing: top };
     return { stacked: false, leftW: half, drawing: side };
   }, [level.topology, width, bodyH, t.ascii, selectedDevice]);
-  const inspect = useMemo(() => (selectedDevice ? inspectDevice(session.current(), selectedDevice, layout.leftW) : []), [session, version, selectedDevice, layout.leftW]);
-  const sc = useMemo(() => session.score(), [session, version]);
+  const inspect = useMemo(() => (selectedDevice ? inspectDevice(c.session.current(), selectedDevice, layout.leftW) : []), [c.session, c.version, selectedDevice, layout.leftW]);
+  const sc = useMemo(() => c.session.score(), [c.session, c.version]);
   const timed = lf.timeLimit !== undefined;
+  const paused = (snap.value as { timer: string }).timer !== 'running';
   const header = (
     <Box width={width}>
       <Text wrap="truncate-end">
@@ -292,29 +109,51 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
         <Text>{String(sc.wrongTries)}</Text>
         <Text dimColor>{'  hints '}</Text>
         <Text>{String(sc.hints)}</Text>
-        {solutionShown ? <Text color={t.bad}>{'  solution shown'}</Text> : null}
+        {c.solutionShown ? <Text color={t.bad}>{'  solution shown'}</Text> : null}
       </Text>
       {timed ? (
         <Box flexShrink={0} marginLeft={1}>
-          <Clock clock={clock} started={started.current} limit={lf.timeLimit!} stopped={mode.name === 'result'} />
+          <Clock read={() => c.clock.read()} limit={lf.timeLimit!} ticking={!paused} />
         </Box>
       ) : null}
     </Box>
   );
 
-  if (mode.name === 'briefing') {
+  if (view === 'briefing') {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <BriefingPanel width={width} height={height - 1} level={level} locale={locale} />
+        <BriefingPanel width={width} height={height - 1} level={level} locale={locale} again={c.clock.read() > 0} />
       </Box>
     );
   }
-  if (mode.name === 'result' && outcome) {
+  if (view === 'result' && c.outcome) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <ResultPanel active={active} width={width} height={height - 1} outcome={outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} onNext={onNext} onBack={onBack} />
+        <ResultPanel width={width} height={height - 1} outcome={c.outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} selected={c.menu} />
+      </Box>
+    );
+  }
+  if (view === 'paused') {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {header}
+        <Box flexDirection="column" borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1} width={width}>
+          <Text color={t.accent} bold>
+            Paused
+          </Text>
+          <Text>The clock is stopped, and the network is hidden until you come back.</Text>
+          <Text dimColor>{`p ${g.enter} esc resume   q leave the level`}</Text>
+        </Box>
+      </Box>
+    );
+  }
+  if (view === 'trace') {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {header}
+        <TracePanel width={width} height={height - 1} lines={c.session.watchTrace().map((e) => describeEvent(e))} />
       </Box>
     );
   }
@@ -328,45 +167,48 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const action = actionArea();
   const actionH = action.height;
   // The selected task in full (its row may be cut), then how it stands.
-  const detailLines = task && mode.name === 'tasks' ? [...(task.kind === 'route' || [...task.label].length <= rightW - 4 ? [] : wrap(task.label, rightW - 4)), ...wrap(task.detail, rightW - 4)].slice(0, 4) : [];
+  const detailLines = task && view === 'tasks' ? [...(task.kind === 'route' || [...task.label].length <= rightW - 4 ? [] : wrap(task.label, rightW - 4)), ...wrap(task.detail, rightW - 4)].slice(0, 4) : [];
   const feedbackMin = Math.min(6, Math.max(2, colH - actionH - 4));
   const taskRoom = Math.max(1, colH - 1 - detailLines.length - actionH - 1 - feedbackMin);
-  const shownTasks = windowAround(tasks, Math.min(cursor, tasks.length - 1), taskRoom);
+  const shownTasks = windowAround(c.tasks, Math.min(c.cursor, c.tasks.length - 1), taskRoom);
   const feedbackH = Math.max(0, colH - 1 - shownTasks.items.length - detailLines.length - actionH - 1);
 
   function actionArea(): { height: number; node: ReactNode } {
     const w = rightW;
-    switch (mode.name) {
-      case 'configure': {
-        const items: MenuItem<string>[] = choices.map((c, i) => ({ label: c.label, value: String(i) }));
+    switch (view) {
+      case 'configure':
+      case 'route': {
+        const items = menuItems(c, view);
         const limit = Math.max(1, Math.min(items.length, colH - 10));
+        const title = view === 'configure' ? 'What do you change?' : `The packet is at ${routeHere(c)}. Where does it go next?`;
         return {
-          height: limit + 2,
+          height: limit + 2 + (limit < items.length ? 1 : 0),
           node: (
             <Box flexDirection="column" width={w}>
-              <Text color={t.accent} bold>
-                What do you change?
+              <Text color={t.accent} bold wrap="truncate-end">
+                {title}
               </Text>
-              <Menu items={items} onSelect={chooseConfigure} isFocused={active} limit={limit} />
-              <Text dimColor>esc cancels</Text>
+              <ChoiceList items={items} selected={c.menu} width={w} limit={limit} />
+              <Text dimColor>{`${g.enter} choose · 1-9 · esc cancels`}</Text>
             </Box>
           ),
         };
       }
       case 'field': {
-        const prompt = wrap(`${capitalise(mode.choice.label)}:`, w).slice(0, 2);
+        const choice = c.choice!;
+        const prompt = wrap(`${capitalise(choice.label)}:`, w).slice(0, 2);
         return {
           height: prompt.length + 3,
           node: (
             <Box flexDirection="column" width={w}>
               <PromptLines lines={prompt} color={t.accent} />
-              <AnswerField key={`${mode.choice.kind}:${mode.choice.target}`} active={active} width={w} placeholder={mode.choice.placeholder ?? ''} validate={validateConfigure} onSubmit={submitConfigure} onCancel={toTasks} />
+              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={choice.placeholder ?? ''} problem={draftProblem(c)} />
             </Box>
           ),
         };
       }
       case 'answer': {
-        const a = mode.ask;
+        const a = c.ask!;
         const prompt = wrap(promptOf(a, locale), w).slice(0, 3);
         const hex = a.type === 'question' && a.q.ask === 'field-at-offset' ? a.q.hex.replace(/\s+$/, '').split('\n') : [];
         const hexShown = hex.slice(0, Math.max(0, Math.min(hex.length, colH - 12)));
@@ -380,28 +222,12 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
                   {fit(l, w)}
                 </Text>
               ))}
-              <AnswerField key={`${a.type}:${a.q.id}`} active={active} width={w} placeholder={placeholderOf(a)} validate={validateAnswer} onSubmit={submitAnswer} onCancel={toTasks} />
+              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={placeholderOf(a)} problem={draftProblem(c)} />
             </Box>
           ),
         };
       }
-      case 'route': {
-        const path = tasks.find((x) => x.kind === 'route');
-        const here = path && path.kind === 'route' ? (path.path.at(-1) ?? lf.route!.from) : lf.route!.from;
-        const items: MenuItem<string>[] = devices.filter((d) => d.name !== here).map((d) => ({ label: d.name, value: d.name, hint: d.kind }));
-        const limit = Math.max(1, Math.min(items.length, colH - 10));
-        return {
-          height: limit + 2,
-          node: (
-            <Box flexDirection="column" width={w}>
-              <Text color={t.accent} bold wrap="truncate-end">{`The packet is at ${here}. Where does it go next?`}</Text>
-              <Menu key={here} items={items} onSelect={hop} isFocused={active} limit={limit} />
-              <Text dimColor>esc cancels</Text>
-            </Box>
-          ),
-        };
-      }
-      case 'confirm-solution':
+      case 'confirmSolution':
         return {
           height: 3,
           node: (
@@ -449,13 +275,13 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
             {`Tasks${shownTasks.above ? `  ${g.up}${shownTasks.above}` : ''}${shownTasks.below ? `  ${g.down}${shownTasks.below}` : ''}`}
           </Text>
           {shownTasks.items.map(({ item, index }) => (
-            <TaskRow key={item.key} task={item} selected={index === Math.min(cursor, tasks.length - 1) && mode.name === 'tasks'} width={rightW} />
+            <TaskRow key={item.key} task={item} selected={index === Math.min(c.cursor, c.tasks.length - 1) && view === 'tasks'} width={rightW} />
           ))}
           {detailLines.map((l, i) => (
             <Text key={`d${i}`} dimColor>{`    ${l}`}</Text>
           ))}
           {action.node}
-          <FeedbackPanel items={feedback} width={rightW} height={feedbackH} />
+          <FeedbackPanel items={c.feedback} width={rightW} height={feedbackH} />
         </Box>
       </Box>
     </Box>
@@ -568,7 +394,7 @@ const FeedbackPanel = memo(function FeedbackPanel({ items, width, height }: { re
   );
 });
 
-const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale }: { readonly width: number; readonly height: number; readonly level: LevelView; readonly locale: string }) {
+const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale, again }: { readonly width: number; readonly height: number; readonly level: LevelView; readonly locale: string; readonly again: boolean }) {
   const t = useTheme();
   const lines = useMemo(() => wrap(reflow(text(level.briefing, locale)), width - 4), [level.briefing, locale, width]);
   const shown = lines.slice(0, Math.max(1, height - 5));
@@ -583,7 +409,7 @@ const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale
         {shown.map((l, i) => (
           <Text key={i}>{l || ' '}</Text>
         ))}
-        <Text dimColor>{`${t.glyphs.enter} start   esc back`}</Text>
+        <Text dimColor>{again ? `${t.glyphs.enter} back to the tasks (the clock keeps running)   esc leave` : `${t.glyphs.enter} start (the clock starts)   esc back`}</Text>
       </Box>
       {room > 2 ? <TopologyView drawing={drawing} /> : null}
     </Box>
@@ -591,22 +417,20 @@ const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale
 });
 
 const ResultPanel = memo(function ResultPanel(props: {
-  readonly active: boolean;
   readonly width: number;
   readonly height: number;
   readonly outcome: Outcome;
   readonly recap: string;
   readonly best: ReturnType<typeof levelBest>;
   readonly hasNext: boolean;
-  readonly onNext: () => void;
-  readonly onBack: () => void;
+  /** The highlighted choice (next level, back). */
+  readonly selected: number;
 }) {
-  const { active, width, height, outcome, recap, best, hasNext, onNext, onBack } = props;
+  const { width, height, outcome, recap, best, hasNext, selected } = props;
   const t = useTheme();
   const g = t.glyphs;
   const s = outcome.score;
-  const items = useMemo<MenuItem<'next' | 'back'>[]>(() => [...(hasNext ? [{ label: 'Next level', value: 'next' as const }] : []), { label: 'Back to the levels', value: 'back' as const }], [hasNext]);
-  const choose = useCallback((v: 'next' | 'back') => (v === 'next' ? onNext() : onBack()), [onNext, onBack]);
+  const items = resultChoices(hasNext);
   const recapLines = wrap(reflow(recap), width - 4).slice(0, Math.max(0, height - 14));
   const newBest = outcome.counted && (!best?.solved || s.points > best.points || s.stars > best.stars);
   const figure = (label: string, value: string, goodIf: boolean) => (
@@ -659,22 +483,39 @@ const ResultPanel = memo(function ResultPanel(props: {
       </Box>
       {outcome.notice ? <Text dimColor wrap="truncate-end">{outcome.notice}</Text> : null}
       <Box marginTop={1} flexDirection="column">
-        <Menu items={items} onSelect={choose} isFocused={active} />
+        <ChoiceList items={items} selected={Math.min(selected, items.length - 1)} width={width - 4} limit={items.length} />
       </Box>
     </Box>
   );
 });
 
 /** The timer of a timed level: its own interval, so its ticks re-render only itself. */
-const Clock = memo(function Clock({ clock, started, limit, stopped }: { readonly clock: () => number; readonly started: number; readonly limit: number; readonly stopped: boolean }) {
+const Clock = memo(function Clock({ read, limit, ticking }: { readonly read: () => number; readonly limit: number; readonly ticking: boolean }) {
   const t = useTheme();
-  const [now, setNow] = useState(clock);
+  const [, setTick] = useState(0);
   useEffect(() => {
-    if (stopped) return;
-    const id = setInterval(() => setNow(clock()), 1000);
+    if (!ticking) return;
+    const id = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(id);
-  }, [clock, stopped]);
-  const seconds = Math.max(0, Math.floor((now - started) / 1000));
+  }, [ticking]);
+  const seconds = Math.max(0, Math.floor(read() / 1000));
   const over = seconds > limit;
-  return <Text color={over ? t.bad : undefined}>{`${formatDuration(seconds, t.glyphs)} / ${formatDuration(limit, t.glyphs)}`}</Text>;
+  return <Text color={over ? t.bad : undefined}>{`${formatDuration(seconds, t.glyphs)} / ${formatDuration(limit, t.glyphs)}${ticking ? '' : ' paused'}${over ? ' over time' : ''}`}</Text>;
+});
+
+/** What happened on the network, one line per event; Esc closes. (The stepper replaces this.) */
+const TracePanel = memo(function TracePanel({ width, height, lines }: { readonly width: number; readonly height: number; readonly lines: readonly string[] }) {
+  const t = useTheme();
+  const shown = lines.slice(0, Math.max(1, height - 3));
+  return (
+    <Box flexDirection="column" width={width} borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1}>
+      <Text color={t.accent} bold>{`Trace: ${lines.length} events`}</Text>
+      {shown.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          {l}
+        </Text>
+      ))}
+      <Text dimColor>esc back to the tasks</Text>
+    </Box>
+  );
 });
