@@ -68,7 +68,7 @@ describe('topology drawing', () => {
     `);
   });
 
-  it('stacks the hosts when the row does not fit, and falls back to a list when nothing does', () => {
+  it('stacks the hosts when the row does not fit, and falls back to a list when not even the tree does', () => {
     const stacked = drawTopology(lan, { width: 40 });
     expect(stacked.mode).toBe('diagram');
     expect(show(stacked.lines.slice(0, 8))).toMatchInlineSnapshot(`
@@ -83,10 +83,11 @@ describe('topology drawing', () => {
         │        ┌─────────────┐
       "
     `);
-    const list = drawTopology(lan, { width: 24 });
+    const list = drawTopology(lan, { width: 12 });
     expect(list.mode).toBe('list');
-    expect(list.lines).toContain('  pc1:eth0 ─ sw1:p1');
-    expect(list.lines.every((l) => [...l].length <= 24)).toBe(true);
+    expect(list.lines).toContain('  pc1:eth0 …');
+    expect(list.lines.slice(0, 3)).toEqual(['sw1  switch', 'pc1  host', '  10.0.0.1/…']);
+    expect(list.lines.every((l) => [...l].length <= 12)).toBe(true);
     const short = drawTopology(lan, { width: 24, maxHeight: 4 });
     expect(short.lines).toHaveLength(4);
     expect(short.lines[3]).toBe('… 7 more');
@@ -176,6 +177,89 @@ describe('topology drawing', () => {
     expect(d.lines.slice(-2)).toEqual(['also linked:', '  sw2:p2 - sw3:p1']);
     expect(d.lines.join('')).toMatch(/^[\x20-\x7e]*$/);
     expect(d.marks.at(-1)).toEqual({ row: d.lines.length - 1, col: 0, length: 17, kind: 'link' });
+  });
+});
+
+/** Four routers, a star with a chain in it (the campaign's hop-by-hop level). */
+const routers = topologyFromLevel({
+  devices: [
+    { name: 'a', kind: 'host', address: '10.1.0.10/24', gateway: '10.1.0.1' },
+    { name: 'b', kind: 'host', address: '10.3.0.20/24', gateway: '10.3.0.1' },
+    { name: 'c', kind: 'host', address: '10.4.0.30/24', gateway: '10.4.0.1' },
+    { name: 'r1', kind: 'router', interfaces: [{ name: 'eth0', address: '10.1.0.1/24' }, { name: 'eth1', address: '172.16.0.1/30' }, { name: 'eth2', address: '172.16.0.5/30' }] },
+    { name: 'r2', kind: 'router', interfaces: [{ name: 'eth0', address: '172.16.0.2/30' }, { name: 'eth1', address: '172.16.0.9/30' }] },
+    { name: 'r3', kind: 'router', interfaces: [{ name: 'eth0', address: '172.16.0.10/30' }, { name: 'eth1', address: '10.3.0.1/24' }] },
+    { name: 'r4', kind: 'router', interfaces: [{ name: 'eth0', address: '172.16.0.6/30' }, { name: 'eth1', address: '10.4.0.1/24' }] },
+  ],
+  links: [
+    ['a:eth0', 'r1:eth0'],
+    ['r1:eth1', 'r2:eth0'],
+    ['r1:eth2', 'r4:eth0'],
+    ['r2:eth1', 'r3:eth0'],
+    ['r3:eth1', 'b:eth0'],
+    ['r4:eth1', 'c:eth0'],
+  ],
+});
+
+describe('topology drawing, the compact tree', () => {
+  it('draws four routers in the 80×8 an 80×24 level screen gives the network, rooted at the most central router', () => {
+    const d = drawTopology(routers, { width: 80, maxHeight: 8 });
+    expect(d.style).toBe('tree');
+    expect(show(d.lines)).toMatchInlineSnapshot(`
+      "
+      r1  eth0 10.1.0.1/24, eth1 172.16.0.1/30, eth2 172.16.0.5/30
+      ├eth0──eth0 a  10.1.0.10/24, gw 10.1.0.1
+      ├eth1──eth0 r2  eth0 172.16.0.2/30, eth1 172.16.0.9/30
+      │ └eth1──eth0 r3  eth0 172.16.0.10/30, eth1 10.3.0.1/24
+      │   └eth1──eth0 b  10.3.0.20/24, gw 10.3.0.1
+      └eth2──eth0 r4  eth0 172.16.0.6/30, eth1 10.4.0.1/24
+        └eth1──eth0 c  10.4.0.30/24, gw 10.4.0.1
+      "
+    `);
+  });
+
+  it('wraps a device\'s details under its name when the width is short, guides running past them', () => {
+    const d = drawTopology(office, { width: 40, maxHeight: 11 });
+    expect(d.style).toBe('tree');
+    expect(show(d.lines)).toMatchInlineSnapshot(`
+      "
+      r1  eth0 192.168.1.1/24,
+      │   eth1 10.0.0.1/24
+      ├eth0──p4 sw1
+      │ └p1──eth0 pc1  192.168.1.10/24
+      └eth1──p4 sw2
+        └p1──eth0 pc2  10.0.0.20/24,
+                       gw 10.0.0.1
+      "
+    `);
+  });
+
+  it('uses the room it is given: boxes when they fit, the tree only when they do not', () => {
+    expect(drawTopology(routers, { width: 160, maxHeight: 30 }).style).toBe('boxes');
+    expect(drawTopology(routers, { width: 80, maxHeight: 8 }).style).toBe('tree');
+    expect(drawTopology(routers, { width: 30, maxHeight: 8 }).style).toBe('list');
+  });
+
+  it('marks the highlighted link\'s connector and the selected device, also in the tree', () => {
+    const d = drawTopology(routers, { width: 80, maxHeight: 8, highlightLink: findLink(routers, 'r3', 'eth0')!, selectedDevice: 'c' });
+    const cells = (kind: string) => d.marks.filter((m) => m.kind === kind).map((m) => [...d.lines[m.row]!].slice(m.col, m.col + m.length).join(''));
+    expect(cells('link')).toEqual(['└eth1──eth0']);
+    expect(cells('device')).toEqual(['c', '10.4.0.30/24,', 'gw 10.4.0.1']);
+  });
+
+  it('lists a loop\'s extra link under the tree, in ASCII for TERM=dumb', () => {
+    const ring = topologyFromLevel({
+      devices: [1, 2, 3].map((i) => ({ name: `r${i}`, kind: 'router' as const, interfaces: [{ name: 'eth0', address: `10.0.${i}.1/30` }, { name: 'eth1', address: `10.0.${i}.5/30` }] })),
+      links: [
+        ['r1:eth1', 'r2:eth0'],
+        ['r2:eth1', 'r3:eth0'],
+        ['r3:eth1', 'r1:eth0'],
+      ],
+    });
+    const d = drawTopology(ring, { width: 44, maxHeight: 9, ascii: true });
+    expect(d.style).toBe('tree');
+    expect(d.lines.join('')).toMatch(/^[\x20-\x7e]*$/);
+    expect(d.lines.slice(-2)).toEqual(['also linked:', '  r2:eth1 - r3:eth0']);
   });
 });
 

@@ -9,11 +9,14 @@
  * Links between consecutive top-row devices (router chains) are drawn as horizontal lines
  * (or down the right-hand side when the top row has to be stacked); the links a tree cannot
  * show (loops, a second cable) are listed under the drawing.
- * When nothing fits, a plain list ("pc1:eth0 ─ sw1:p1") is returned: never wider than asked.
+ * When no boxes fit, the compact tree outline of ./tree.ts (one row per device); when not even
+ * that fits, a plain list ("pc1:eth0 ─ sw1:p1") is returned: never wider than asked.
  *
  * Port labels: on a bus, the upper device's port is written right after its junction and the
  * lower device's port in the lower box's top border, each next to the end it names.
  */
+
+import { drawTree } from './tree';
 
 export type DeviceKind = 'host' | 'router' | 'switch' | 'hub';
 
@@ -60,11 +63,9 @@ export interface Mark {
   readonly kind: 'link' | 'device';
 }
 
-export interface Drawing {
-  readonly lines: readonly string[];
-  readonly mode: 'diagram' | 'list';
-  readonly marks: readonly Mark[];
-}
+export type Drawing =
+  | { readonly mode: 'diagram'; readonly style: 'boxes' | 'tree'; readonly lines: readonly string[]; readonly marks: readonly Mark[] }
+  | { readonly mode: 'list'; readonly style: 'list'; readonly lines: readonly string[]; readonly marks: readonly Mark[] };
 
 /** The index of the link plugged into `device:port`, for `highlightLink`. */
 export function findLink(topo: Topology, device: string, port: string): number | undefined {
@@ -501,10 +502,10 @@ function drawDiagram(topo: Topology, f: Forest, plan: Plan, opts: DrawOptions): 
     const isHi = i >= 2 && extras[i - 2] === opts.highlightLink;
     grid.text(h + i, 0, line, isHi);
   });
-  return finish(grid, 'diagram', opts);
+  return finish(grid, opts);
 }
 
-function finish(grid: Grid, mode: Drawing['mode'], opts: DrawOptions): Drawing {
+function finish(grid: Grid, opts: DrawOptions): Drawing {
   const lines: string[] = [];
   const marks: Mark[] = [];
   grid.chars.forEach((row, y) => {
@@ -522,7 +523,7 @@ function finish(grid: Grid, mode: Drawing['mode'], opts: DrawOptions): Drawing {
       x = e;
     }
   });
-  return { lines, mode, marks };
+  return { lines, mode: 'diagram', style: 'boxes', marks };
 }
 
 const ASCII: Record<string, string> = { '─': '-', '│': '|', '┌': '+', '┐': '+', '└': '+', '┘': '+', '├': '+', '┤': '+', '┬': '+', '┴': '+', '┼': '+', '…': '~' };
@@ -547,9 +548,24 @@ function clip(s: string, width: number): string {
 function drawList(topo: Topology, opts: DrawOptions): Drawing {
   const nameW = Math.min(Math.max(0, ...topo.devices.map((d) => len(d.name))), Math.max(1, Math.floor(opts.width / 2)));
   const rows: { text: string; kind?: Mark['kind'] }[] = [];
+  // Wrapped details line up under the first, or further left when that leaves them no room.
+  const widest = Math.max(0, ...topo.devices.flatMap((d) => (d.lines ?? []).map((l) => len(l.trim()) + 1)));
+  const indent = Math.max(2, Math.min(nameW + 10, opts.width - widest));
   for (const d of topo.devices) {
-    const text = `${d.name.padEnd(nameW)}  ${d.kind.padEnd(6)}  ${(d.lines ?? []).join(', ')}`.trimEnd();
-    rows.push(d.name === opts.selectedDevice ? { text, kind: 'device' } : { text });
+    // Details wrap at ", " onto indented rows rather than being cut off.
+    const head = `${d.name.padEnd(nameW)}  ${d.kind.padEnd(6)}`;
+    const items = (d.lines ?? []).map((l) => l.trim()).filter((l) => l !== '');
+    let text = head;
+    const mark = (t: string) => rows.push(d.name === opts.selectedDevice ? { text: t.trimEnd(), kind: 'device' } : { text: t.trimEnd() });
+    items.forEach((item, i) => {
+      const piece = i < items.length - 1 ? `${item},` : item;
+      const fresh = text.trim() === '';
+      if (!fresh && len(text) + (i === 0 ? 2 : 1) + len(piece) > opts.width) {
+        mark(text);
+        text = ' '.repeat(indent) + piece;
+      } else text += (fresh ? '' : i === 0 ? '  ' : ' ') + piece;
+    });
+    mark(text);
   }
   if (topo.links.length > 0) rows.push({ text: 'links:' });
   topo.links.forEach((l, i) => {
@@ -568,7 +584,7 @@ function drawList(topo: Topology, opts: DrawOptions): Drawing {
     lines.push(opts.ascii ? toAscii(text) : text);
     if (r.kind && text.length > 0) marks.push({ row: y, col: 0, length: len(text), kind: r.kind });
   });
-  return { lines, mode: 'list', marks };
+  return { lines, mode: 'list', style: 'list', marks };
 }
 
 const MAX_DRAWN_DEVICES = 100;
@@ -607,7 +623,7 @@ function drawForest(topo: Topology, forest: Forest, rootsStacked: boolean, opts:
  * given): side by side where there is room, stacking where there is not, a list otherwise.
  */
 export function drawTopology(topo: Topology, opts: DrawOptions): Drawing {
-  if (topo.devices.length === 0) return { lines: [], mode: 'list', marks: [] };
+  if (topo.devices.length === 0) return { lines: [], mode: 'list', style: 'list', marks: [] };
   // No screen shows a drawing of hundreds of boxes; the list also keeps recursion shallow.
   if (topo.devices.length > MAX_DRAWN_DEVICES) return drawList(topo, opts);
   // Roots walked from a chain's end draw the most links in a row; in input order they may
@@ -621,5 +637,7 @@ export function drawTopology(topo: Topology, opts: DrawOptions): Drawing {
     const drawing = drawForest(topo, forest, rootsStacked, opts);
     if (drawing) return drawing;
   }
+  const tree = drawTree(topo, { width: opts.width, maxHeight: opts.maxHeight, highlightLink: opts.highlightLink, selectedDevice: opts.selectedDevice }, endText);
+  if (tree) return { mode: 'diagram', style: 'tree', lines: opts.ascii ? tree.lines.map(toAscii) : tree.lines, marks: tree.marks };
   return drawList(topo, opts);
 }
