@@ -7,21 +7,22 @@
  *   notice for the player;
  * - never lose bytes: writes go to a temp file in the same folder, are fsynced, then renamed;
  *   a file we cannot read is never overwritten;
- * - several instances may run at once: every save re-reads the file and merges, keeping the
- *   best of each figure, so one instance never erases another's results.
+ * - several instances may run at once: every save takes a lock file, re-reads the file and
+ *   merges, keeping the best of each figure, so one instance never erases another's results
+ *   (see `withSaveLock` for why a lock and not only a compare-before-rename);
+ * - a save killed at any moment (SIGKILL, power loss) leaves the old file or the new one,
+ *   never a mix; its temp file and lock are cleaned up by the next save.
  * No React here: the screens call these functions and render what they return.
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants as fsConstants,
   copyFileSync,
-  fsyncSync,
   linkSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
-  renameSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -30,6 +31,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../net/result';
+import { writeFileAtomic } from './atomic-write';
 
 export const PROGRESS_FILE = 'progress.json';
 /** Thousands of levels fit in well under a megabyte; anything this big is not ours. */
@@ -256,50 +258,7 @@ export function loadProgress(dir: string = defaultProgressDir()): LoadOutcome {
 
 // ---- writing ---------------------------------------------------------------------------
 
-/**
- * Writes `text` to `file` atomically: temp file in the same folder, fsync, rename, fsync the
- * folder. `stillValid`, checked just before the rename, can call the write off (returns false).
- */
-export function writeFileAtomic(file: string, text: string, stillValid: () => boolean = () => true): boolean {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${file.slice(dir.length + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    try {
-      const buf = Buffer.from(text, 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (!stillValid()) {
-      unlinkSync(tmp);
-      return false;
-    }
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw e;
-  }
-  try {
-    // The rename is durable only once the folder entry is on disk. Not possible everywhere (Windows).
-    const dfd = openSync(dir, 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // best effort
-  }
-  return true;
-}
+export { writeFileAtomic };
 
 function serialize(progress: Progress): string {
   return `${JSON.stringify(progress, null, 2)}\n`;
@@ -320,6 +279,124 @@ export interface SaveOutcome {
   notice?: string;
 }
 
+// ---- the save lock ---------------------------------------------------------------------
+//
+// Why a lock: re-read, merge, then rename only if the file did not change (the stamp check
+// below) still leaves a window between the check and the rename in which another instance
+// can rename its own merge, which ours then replaces: its result is lost. An exclusive lock
+// file (O_CREAT|O_EXCL, atomic on local file systems) around read-merge-rename closes that
+// window. A save takes milliseconds; a lock whose owner is dead (killed mid-save) or that is
+// older than LOCK_STALE_MS is taken over. If the lock cannot be had within LOCK_WAIT_MS the
+// save goes ahead with the stamp check alone: a tiny race is better than losing the result.
+
+const LOCK_WAIT_MS = 3000;
+const LOCK_STALE_MS = 10_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleepMs(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but is someone else's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock (or temp file) left by a process that no longer runs, or held far longer than any save. */
+function lockIsStale(lock: string): boolean {
+  try {
+    const text = readFileSync(lock, 'utf8');
+    const pid = Number(text.split(' ')[0]);
+    // An empty file: the owner died between creating and writing it, or is writing now.
+    if (text.length > 0 && !pidAlive(pid)) return true;
+    return Date.now() - statSync(lock).mtimeMs > (text.length > 0 ? LOCK_STALE_MS : 1000);
+  } catch {
+    return false; // gone already: the next attempt will create it
+  }
+}
+
+function tryLock(lock: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    writeSync(fd, `${process.pid} ${Date.now()}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** Runs `fn` holding `<file>.lock` when it can be had (see above); `fn` learns whether it held it. */
+function withSaveLock<T>(file: string, fn: (locked: boolean) => T): T {
+  const lock = `${file}.lock`;
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const end = Date.now() + LOCK_WAIT_MS;
+  let locked = false;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    if (tryLock(lock)) {
+      locked = true;
+      break;
+    }
+    if (lockIsStale(lock)) {
+      // Two instances may both see the same stale lock; the loser of the unlink retries and
+      // finds the winner's fresh lock. (Both unlinking in turn needs the winner to lock between
+      // them; the stamp check below still guards that case.)
+      try {
+        unlinkSync(lock);
+      } catch {
+        // someone else took it over first
+      }
+      continue;
+    }
+    if (Date.now() >= end) break;
+    sleepMs(wait);
+  }
+  try {
+    return fn(locked);
+  } finally {
+    if (locked) {
+      try {
+        unlinkSync(lock);
+      } catch {
+        // best effort
+      }
+    }
+  }
+}
+
+/** Temp files of saves that were killed before their rename: `.<name>.<pid>.<hex>.tmp` with a dead pid. */
+function removeOrphanTemps(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${file.slice(dir.length + 1)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // best effort
+    }
+  }
+}
+
 /**
  * Saves progress, merging with what is on disk first so results saved by another running
  * instance are kept. Returns the merged progress (adopt it), or a message when saving is
@@ -327,8 +404,20 @@ export interface SaveOutcome {
  */
 export function saveProgress(dir: string | undefined, progress: Progress): Result<SaveOutcome, string> {
   const file = join(dir ?? defaultProgressDir(), PROGRESS_FILE);
+  try {
+    return withSaveLock(file, (locked) => {
+      if (locked) removeOrphanTemps(file);
+      return mergeAndWrite(file, progress);
+    });
+  } catch (e) {
+    return err(`cannot save progress to ${file}: ${(e as Error).message}`);
+  }
+}
+
+function mergeAndWrite(file: string, progress: Progress): Result<SaveOutcome, string> {
   let notice: string | undefined;
-  // Optimistic concurrency: if the file changed while we merged, merge again.
+  // Optimistic concurrency as a second guard (another instance that could not get the lock,
+  // or a hand edit): if the file changed while we merged, merge again.
   for (let attempt = 0; attempt < 5; attempt++) {
     let before = fileStamp(file);
     const state = readState(file);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,5 +193,24 @@ describe('export and import', () => {
     expect(readFileSync(join(dir, 'progress.json')).equals(before)).toBe(true);
     // The import source is never moved aside: it is not ours.
     expect(readFileSync(junk, 'utf8')).toBe('not json at all');
+  });
+});
+
+describe('after a crash mid-save', () => {
+  /** A pid that certainly belonged to a process that has ended. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+
+  it('a lock left by a dead process is taken over, and its temp files are removed; a live one’s temp file is not', () => {
+    mkdirSync(dir, { recursive: true });
+    const dead = deadPid();
+    writeFileSync(join(dir, 'progress.json.lock'), `${dead} ${Date.now()}\n`);
+    writeFileSync(join(dir, `.progress.json.${dead}.0badf00d.tmp`), '{"version":1,"pa');
+    const live = `.progress.json.${process.ppid}.12345678.tmp`;
+    writeFileSync(join(dir, live), 'someone else is writing this');
+    const started = Date.now();
+    save(recordResult(emptyProgress(), 'basics', 'l1', { stars: 1, points: 1, steps: 1 }));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(readdirSync(dir).sort()).toEqual([live, 'progress.json']);
+    expect(levelBest(loadProgress().progress, 'basics', 'l1')?.stars).toBe(1);
   });
 });
