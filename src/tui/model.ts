@@ -158,8 +158,9 @@ export function wrap(s: string, width: number): string[] {
   return out;
 }
 
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 16;
+// The smallest terminal every screen is laid out and tested for: 80×24, the classic default.
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
 
 export function tooSmall(size: { columns: number; rows: number }): boolean {
   return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;

@@ -235,13 +235,26 @@ describe('open a level pack', () => {
 });
 
 describe('terminal size and environment', () => {
-  it('asks for a larger window below 60×16, and still quits on q', async () => {
+  it('asks for a larger window below 80×24, and still quits on q', async () => {
     const onQuit = vi.fn();
     const app = start({ size: { columns: 50, rows: 12 }, onQuit });
     await tick();
-    expect(app.frame().replace(/\s+/g, ' ')).toContain('Make the window larger: netquest needs 60×16, this one is 50×12.');
+    expect(app.frame().replace(/\s+/g, ' ')).toContain('Make the window larger: netquest needs 80×24, this one is 50×12.');
     await app.press('q');
     expect(onQuit).toHaveBeenCalled();
+  });
+
+  it('one column or row short of 80×24 is too small; exactly 80×24 plays', async () => {
+    for (const size of [{ columns: 79, rows: 24 }, { columns: 80, rows: 23 }]) {
+      const app = start({ size });
+      await tick();
+      expect(app.frame()).toContain('Make the window larger');
+      app.unmount();
+    }
+    const app = start({ size: { columns: 80, rows: 24 } });
+    await tick();
+    expect(app.frame()).not.toContain('Make the window larger');
+    expect(app.frame()).toContain('Campaign');
   });
 
   it('TERM=dumb: ASCII only', async () => {
