@@ -321,6 +321,12 @@ const flagsOf = (s: TcpSegment): TcpFlag[] => TCP_FLAGS.filter((name) => s.flags
  * latest one so far), with every segment sent up to that step and each side's state as far as
  * the trace has got. Undefined when no TCP segment has been sent yet.
  */
+/** A connection a listener accepted starts life in SYN-RECEIVED: before that, its side was LISTEN. */
+function initialState(first: { from: TcpState; to: TcpState } | undefined): TcpState | undefined {
+  if (!first) return undefined;
+  return first.from === 'CLOSED' && first.to === 'SYN-RECEIVED' ? 'LISTEN' : first.from;
+}
+
 export function ladderAt(trace: readonly TraceEvent[], steps: readonly Step[], cursor: number): LadderView | undefined {
   const step = steps[cursor];
   if (!step) return undefined;
@@ -358,10 +364,12 @@ export function ladderAt(trace: readonly TraceEvent[], steps: readonly Step[], c
   const left = ends(mine[0]!.f)[0];
   const right = left === a ? b : a;
 
-  const stateEvents = (endpoint: string) =>
-    trace.flatMap((e, index) => (e.kind === 'tcp' && e.local === endpoint && owner.get(endpoint) === e.device && index <= limit ? [{ index, to: e.to, from: e.from }] : []));
-  const leftEvents = stateEvents(left);
-  const rightEvents = stateEvents(right);
+  const allEvents = (endpoint: string) =>
+    trace.flatMap((e, index) => (e.kind === 'tcp' && e.local === endpoint && owner.get(endpoint) === e.device ? [{ index, to: e.to, from: e.from }] : []));
+  const allLeft = allEvents(left);
+  const allRight = allEvents(right);
+  const leftEvents = allLeft.filter((e) => e.index <= limit);
+  const rightEvents = allRight.filter((e) => e.index <= limit);
   const stateAt = (events: { index: number; to: TcpState }[], index: number) => events.filter((e) => e.index <= index).pop()?.to;
 
   const rows: LadderStep[] = mine.map((o) => {
@@ -401,8 +409,47 @@ export function ladderAt(trace: readonly TraceEvent[], steps: readonly Step[], c
   return {
     leftName: name(left),
     rightName: name(right),
-    initialLeft: leftEvents[0]?.from,
-    initialRight: rightEvents[0]?.from,
+    // Where each side started, even if it has not moved yet at this step.
+    initialLeft: initialState(allLeft[0]),
+    initialRight: initialState(allRight[0]),
     rows,
   };
+}
+
+// ---- header lines for a given width -------------------------------------------------------------
+
+/** One row of the header view: a layer's title, or some of its fields side by side. */
+export type HeaderLine =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'fields'; readonly fields: readonly { readonly name: string; readonly value: string }[] };
+
+export const FIELD_GAP = 3;
+const cps = (s: string) => Array.from(s).length;
+
+/**
+ * Packs each layer's fields into rows of at most `width` columns ("name value", FIELD_GAP
+ * spaces apart, indented by two), so a TCP segment's 25 fields fit a few rows. A field wider
+ * than a row gets a row of its own (the renderer cuts it).
+ */
+export function headerLines(layers: readonly HeaderLayer[], width: number): HeaderLine[] {
+  const out: HeaderLine[] = [];
+  const room = Math.max(10, width - 2);
+  for (const layer of layers) {
+    out.push({ kind: 'title', text: layer.title });
+    let row: { name: string; value: string }[] = [];
+    let used = 0;
+    for (const f of layer.fields) {
+      const w = cps(f.name) + 1 + cps(f.value);
+      const need = row.length === 0 ? w : used + FIELD_GAP + w;
+      if (row.length > 0 && need > room) {
+        out.push({ kind: 'fields', fields: row });
+        row = [];
+        used = 0;
+      }
+      used = row.length === 0 ? w : used + FIELD_GAP + w;
+      row.push({ name: f.name, value: f.value });
+    }
+    if (row.length > 0) out.push({ kind: 'fields', fields: row });
+  }
+  return out;
 }

@@ -164,6 +164,8 @@ describe('the TCP ladder as the exchange runs', () => {
     const atEnd = ladderAt(trace, steps, steps.length - 1)!;
     expect(atEnd.leftName).toBe('pc1 10.0.0.1:49152');
     expect(atEnd.rightName).toBe('pc2 10.0.0.2:80');
+    // The server was listening before the SYN came; the client was closed.
+    expect([atEnd.initialLeft, atEnd.initialRight]).toEqual(['CLOSED', 'LISTEN']);
     // Sent by pc1 or pc2 themselves (frames whose sender is the segment's own host).
     const sent = trace.filter((e) => e.kind === 'frame' && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp' && (e.from.device === 'pc1' || e.from.device === 'pc2'));
     expect(atEnd.rows).toHaveLength(sent.length);
