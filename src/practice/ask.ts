@@ -130,7 +130,7 @@ function subnet(d: Drill): Body {
 function sameSubnet(d: Drill): Body {
   const q = d.question as { a: string; b: string; prefix: number };
   const a = d.answer as { same: boolean; networkA: string; networkB: string };
-  return choiceField([W.sameGiven(q)], W.askSame(), [W.yes(), W.no()], a.same ? 0 : 1, W.whySame({ ...q, ...a }), { y: 0, n: 1 });
+  return choiceField([W.sameGiven(q)], W.askSame(), [W.yes(), W.no()], a.same ? 0 : 1, W.whySame({ a: q.a, b: q.b, prefix: q.prefix, networkA: a.networkA, networkB: a.networkB }), { y: 0, n: 1 });
 }
 
 function binary(d: Drill): Body {
@@ -225,7 +225,7 @@ function nextHop(d: Drill): Body {
   const a = d.answer as { nextHop: string; route: string };
   const context = [W.routesGiven(), ...q.routes.map((r, i) => `  ${i + 1}. ${r.to.padEnd(18)} via ${r.via}`)];
   return field(
-    { context, ask: W.askNextHop(q), placeholder: W.typeAddress() },
+    { context, ask: W.askNextHop({ destination: q.destination }), placeholder: W.typeAddress() },
     (s) => {
       if (/^\d$/.test(s)) return Number(s) >= 1 && Number(s) <= q.routes.length ? ok(q.routes[Number(s) - 1]!.via) : err(W.notANumber({ min: 1, max: q.routes.length }));
       const v = parseIpv4(s);
@@ -339,7 +339,7 @@ function tcp(d: Drill): Body {
   const ladder = q.event.kind === 'segment' ? q.history.slice(0, -1) : q.history;
   const shown = ladder.slice(-MAX_LADDER);
   const context = [
-    W.tcpYou(q),
+    W.tcpYou({ you: q.you, iss: q.iss, state: q.state }),
     ...(ladder.length > shown.length ? [W.tcpEarlier({ n: ladder.length - shown.length })] : []),
     ...shown.map((s) => `  ${s.from.padEnd(6)} → ${formatSegment(s)}`),
     W.tcpNow({ event: describeEvent(q.event) }),
