@@ -3,11 +3,11 @@
  * (Ctrl+C quits, ? help, Esc/q back). Navigation lives in nav.ts, what the lists show in
  * model.ts, saving in progress/store.ts; this file wires them to Ink.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, useApp, useInput, useStdout } from 'ink';
 import { Footer, Header, HelpOverlay, TooSmall } from './components/Frame';
 import { availableLocales, findLevel, levelRows, text, tooSmall, type LevelRow } from './model';
-import { currentScreen, initialNav, navReducer, screenKey, screenKeys, screenTitle, type Screen } from './nav';
+import { currentScreen, screenKey, screenKeys, screenTitle, type Screen } from './nav';
 import { recordResult, updateSettings, type LevelResult, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
 import type { Result } from '../net/result';
 import { ChapterList, ConfirmSkip, LevelList, PackList } from './screens/LevelSelect';
@@ -18,6 +18,8 @@ import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
 import { Title, type TitleChoice } from './screens/Title';
 import { useTheme } from './theme';
+import { gameMachine, navOf } from './flow/game-flow';
+import { useActor } from './flow/use-actor';
 import type { LevelRef, PackView } from './types';
 
 export interface TerminalSize {
@@ -67,7 +69,9 @@ export function App(props: AppProps) {
   const theme = useTheme();
   const { exit } = useApp();
   const size = useTerminalSize(props.size);
-  const [nav, send] = useReducer(navReducer, initialNav);
+  const [game, gameActor] = useActor(gameMachine, () => ({}));
+  const nav = navOf(game);
+  const send = gameActor.send;
   const [progress, setProgress] = useState(props.progress);
   // The owner may hand in newer progress (a level just solved elsewhere): adopt it.
   useEffect(() => setProgress(props.progress), [props.progress]);

@@ -1,6 +1,6 @@
 /**
- * The screen router: a stack of screens and whether the help overlay is open, changed only
- * by events. Plain TS: App.tsx keeps it in `useReducer` and screens send events.
+ * The screens: what can be on the stack, and the events that change it (the game-session
+ * machine in flow/game-flow.ts applies them; App renders its snapshot).
  * Also the keys of every screen, for the footer and the help overlay, in one place so the
  * help can never disagree with what the screen does.
  */
@@ -31,22 +31,6 @@ export type NavEvent =
   | { readonly type: 'replace'; readonly screen: Screen }
   | { readonly type: 'back' }
   | { readonly type: 'help'; readonly open: boolean };
-
-export const initialNav: NavState = { stack: [{ name: 'title' }], help: false };
-
-export function navReducer(state: NavState, event: NavEvent): NavState {
-  switch (event.type) {
-    case 'push':
-      return { stack: [...state.stack, event.screen], help: false };
-    case 'replace':
-      return { stack: [...state.stack.slice(0, -1), event.screen], help: false };
-    case 'back':
-      if (state.help) return { ...state, help: false };
-      return state.stack.length > 1 ? { stack: state.stack.slice(0, -1), help: false } : state;
-    case 'help':
-      return state.help === event.open ? state : { ...state, help: event.open };
-  }
-}
 
 export function currentScreen(state: NavState): Screen {
   return state.stack[state.stack.length - 1]!;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, recordResult, updateSettings } from '../../src/progress/store';
 import { availableLocales, fit, formatDuration, formatStars, levelRows, packCompletion, wrap } from '../../src/tui/model';
-import { initialNav, navReducer } from '../../src/tui/nav';
 import { themeFromEnv } from '../../src/tui/theme';
 import type { PackView } from '../../src/tui/types';
 
@@ -36,16 +35,5 @@ describe('level select model', () => {
     expect(fit('ab', 4)).toBe('ab  ');
     expect(wrap('one two three\n\nfour', 7)).toEqual(['one two', 'three', '', 'four']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-  });
-});
-
-describe('navigation', () => {
-  it('pushes, goes back (closing help first), and never pops the title', () => {
-    let s = navReducer(initialNav, { type: 'push', screen: { name: 'settings' } });
-    s = navReducer(s, { type: 'help', open: true });
-    s = navReducer(s, { type: 'back' });
-    expect(s).toEqual({ stack: [{ name: 'title' }, { name: 'settings' }], help: false });
-    s = navReducer(navReducer(s, { type: 'back' }), { type: 'back' });
-    expect(s).toEqual(initialNav);
   });
 });

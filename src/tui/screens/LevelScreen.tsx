@@ -6,7 +6,7 @@
  * verifier's Session and the play clock); this component renders its snapshot and turns keys
  * into its events (../flow/level-keys.ts). The screen owns its keys (App passes them through).
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { LoadedLevel } from '../../levels/load';
 import { levelBest, type LevelResult, type Progress } from '../../progress/store';
