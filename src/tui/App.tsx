@@ -1,6 +1,7 @@
 /**
  * The game's root: header, the current screen, footer, the help overlay, and the global keys
- * (Ctrl+C quits, ? help, Esc/q back). Navigation lives in nav.ts, what the lists show in
+ * (Ctrl+C quits, ? help, Esc/q back). The screen stack is the game-session machine
+ * (flow/game-flow.ts, screens and keys in nav.ts), what the lists show is in
  * model.ts, saving in progress/store.ts; this file wires them to Ink.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
