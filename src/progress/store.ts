@@ -57,13 +57,43 @@ const settingsSchema = z.object({
   unlockAll: z.boolean().optional(),
 });
 
+/** Timed practice, per topic: how often asked and answered right, and its Leitner box (1–5). */
+const practiceTopicSchema = z.object({
+  attempts: z.number().int().min(0).max(1_000_000_000),
+  correct: z.number().int().min(0).max(1_000_000_000),
+  box: z.number().int().min(1).max(5),
+});
+
+/** Personal bests of one kind of session (a set of topics and a length), each figure its own best. */
+const practiceBestSchema = z.object({
+  score: z.number().int().min(0).max(1_000_000_000),
+  accuracy: z.number().min(0).max(1),
+  perMinute: z.number().min(0).max(10_000),
+  /** The day the best score was set, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/** "arp+subnet@5": the session's topics, sorted, and its minutes. */
+const PRACTICE_KEY = /^[a-z0-9][a-z0-9-]{0,63}(\+[a-z0-9][a-z0-9-]{0,63}){0,31}@\d{1,3}$/;
+
+const practiceSchema = z.object({
+  topics: z.record(z.string().regex(ID), practiceTopicSchema).default({}),
+  bests: z.record(z.string().regex(PRACTICE_KEY), practiceBestSchema).default({}),
+});
+
 const progressSchema = z.object({
   version: z.literal(1),
   packs: z.record(z.string().regex(ID), z.record(z.string().regex(ID), levelBestSchema)).default({}),
   settings: settingsSchema.default({}),
   /** When the settings last changed (ms since epoch): the newer settings win a merge. */
   settingsChangedAt: z.number().int().min(0).default(0),
+  /** Optional: saves from before timed practice have none, and still load. */
+  practice: practiceSchema.optional(),
 });
+
+export type PracticeTopicStats = z.infer<typeof practiceTopicSchema>;
+export type PracticeBest = z.infer<typeof practiceBestSchema>;
+export type PracticeProgress = z.infer<typeof practiceSchema>;
 
 export type LevelBest = z.infer<typeof levelBestSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -123,7 +153,86 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     }
   }
   const newer = b.settingsChangedAt >= a.settingsChangedAt ? b : a;
-  return { version: 1, packs, settings: { ...newer.settings }, settingsChangedAt: newer.settingsChangedAt };
+  const practice = mergePractice(a.practice, b.practice);
+  return { version: 1, packs, settings: { ...newer.settings }, settingsChangedAt: newer.settingsChangedAt, ...(practice ? { practice } : {}) };
+}
+
+/** Each figure's best; the date stays with the best score (on a tie, the earlier day set it). */
+export function mergePracticeBest(a: PracticeBest | undefined, b: PracticeBest | undefined): PracticeBest {
+  if (!a) return b!;
+  if (!b) return a;
+  const date = a.score > b.score ? a.date : b.score > a.score ? b.date : a.date < b.date ? a.date : b.date;
+  return { score: Math.max(a.score, b.score), accuracy: Math.max(a.accuracy, b.accuracy), perMinute: Math.max(a.perMinute, b.perMinute), date };
+}
+
+/**
+ * Practice merges like the rest: idempotent, because a save merges the disk with an in-memory
+ * copy that already holds what was on disk. So per-topic counters are never summed (that would
+ * count a session twice): the record with more attempts wins whole, keeping attempts, correct
+ * and box consistent (on a tie, `b`'s). Bests keep the best of each figure.
+ */
+function mergePractice(a: PracticeProgress | undefined, b: PracticeProgress | undefined): PracticeProgress | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const topics: PracticeProgress['topics'] = { ...a.topics };
+  for (const [id, t] of Object.entries(b.topics)) {
+    const other = Object.hasOwn(topics, id) ? topics[id] : undefined;
+    topics[id] = other && other.attempts > t.attempts ? other : t;
+  }
+  const bests: PracticeProgress['bests'] = { ...a.bests };
+  for (const [key, best] of Object.entries(b.bests)) bests[key] = mergePracticeBest(Object.hasOwn(bests, key) ? bests[key] : undefined, best);
+  return { topics, bests };
+}
+
+export interface PracticeResult {
+  /** The session's topics (ids) and length. */
+  readonly topics: readonly string[];
+  readonly minutes: number;
+  readonly score: number;
+  readonly accuracy: number;
+  readonly perMinute: number;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** This session's answers per topic, and each topic's box at its end. */
+  readonly perTopic: Readonly<Record<string, { readonly attempts: number; readonly correct: number; readonly box: number }>>;
+}
+
+export function practiceKey(topics: readonly string[], minutes: number): string {
+  return `${[...new Set(topics)].sort().join('+')}@${Math.round(minutes)}`;
+}
+
+/** Returns new progress with a finished session folded in: topic counters added, boxes replaced, bests kept. */
+export function recordPractice(progress: Progress, result: PracticeResult): Progress {
+  const key = practiceKey(result.topics, result.minutes);
+  if (!PRACTICE_KEY.test(key) || result.topics.some((t) => !ID.test(t))) throw new RangeError(`not a practice session key: ${key}`);
+  const clampInt = (n: number, max: number) => Math.max(0, Math.min(max, Math.round(n)));
+  const before = progress.practice ?? { topics: {}, bests: {} };
+  const topics = { ...before.topics };
+  let answered = 0;
+  for (const [id, t] of Object.entries(result.perTopic)) {
+    if (!ID.test(id)) throw new RangeError(`not a topic id: ${id}`);
+    const old = Object.hasOwn(topics, id) ? topics[id]! : { attempts: 0, correct: 0, box: 1 };
+    const attempts = clampInt(t.attempts, 1_000_000_000);
+    answered += attempts;
+    topics[id] = {
+      attempts: clampInt(old.attempts + attempts, 1_000_000_000),
+      correct: clampInt(old.correct + Math.min(t.correct, attempts), 1_000_000_000),
+      box: Math.max(1, Math.min(5, Math.round(t.box))),
+    };
+  }
+  const bests = { ...before.bests };
+  // A session with no answer sets no record.
+  if (answered > 0) {
+    const best: PracticeBest = {
+      score: clampInt(result.score, 1_000_000_000),
+      accuracy: Math.max(0, Math.min(1, result.accuracy)),
+      perMinute: Math.max(0, Math.min(10_000, result.perMinute)),
+      date: result.date,
+    };
+    if (!practiceBestSchema.safeParse(best).success) throw new RangeError(`not a practice result: ${JSON.stringify(best)}`);
+    bests[key] = mergePracticeBest(Object.hasOwn(bests, key) ? bests[key] : undefined, best);
+  }
+  return { ...progress, practice: { topics, bests } };
 }
 
 /** Returns new progress with the result folded into the level's bests. */

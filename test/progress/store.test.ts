@@ -214,3 +214,74 @@ describe('after a crash mid-save', () => {
     expect(levelBest(loadProgress().progress, 'basics', 'l1')?.stars).toBe(1);
   });
 });
+
+// ---- timed practice ----------------------------------------------------------------------
+
+import { practiceKey, recordPractice, parseProgress, type PracticeResult } from '../../src/progress/store';
+
+describe('practice statistics', () => {
+  const session = (over: Partial<PracticeResult> = {}): PracticeResult => ({
+    topics: ['subnet', 'arp'],
+    minutes: 5,
+    score: 120,
+    accuracy: 0.8,
+    perMinute: 4,
+    date: '2026-11-25',
+    perTopic: { subnet: { attempts: 6, correct: 5, box: 3 }, arp: { attempts: 4, correct: 3, box: 1 } },
+    ...over,
+  });
+
+  it('an old save without a practice section still loads, and saves back without one', () => {
+    const old = { version: 1, packs: { basics: { l1: { solved: true, stars: 2, points: 90 } } }, settings: {}, settingsChangedAt: 0 };
+    const parsed = parseProgress(old);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.practice).toBeUndefined();
+    expect(mergeProgress(parsed.value, parsed.value)).toEqual(old);
+  });
+
+  it('records topic counters and boxes, and personal bests per topic set and length', () => {
+    let p = recordPractice(emptyProgress(), session());
+    p = recordPractice(p, session({ score: 90, accuracy: 0.9, perMinute: 3, date: '2026-11-26', perTopic: { subnet: { attempts: 2, correct: 2, box: 4 } } }));
+    expect(p.practice!.topics).toEqual({ subnet: { attempts: 8, correct: 7, box: 4 }, arp: { attempts: 4, correct: 3, box: 1 } });
+    expect(practiceKey(['subnet', 'arp'], 5)).toBe('arp+subnet@5');
+    expect(p.practice!.bests['arp+subnet@5']).toEqual({ score: 120, accuracy: 0.9, perMinute: 4, date: '2026-11-25' });
+    save(p);
+    expect(loadProgress().progress).toEqual(p);
+  });
+
+  it('a session with no answer sets no record', () => {
+    const p = recordPractice(emptyProgress(), session({ score: 0, perTopic: {} }));
+    expect(p.practice!.bests).toEqual({});
+  });
+
+  it('merging is idempotent (no double counting) and keeps the best of each figure', () => {
+    const a = recordPractice(emptyProgress(), session());
+    expect(mergeProgress(a, a)).toEqual(a);
+    // Another instance practised more in the meantime: its record has more attempts and wins whole.
+    const b = recordPractice(a, session({ score: 200, accuracy: 0.5, perMinute: 6, date: '2026-11-27' }));
+    const m = mergeProgress(b, a);
+    expect(m.practice!.topics.subnet).toEqual({ attempts: 12, correct: 10, box: 3 });
+    expect(m.practice!.bests['arp+subnet@5']).toEqual({ score: 200, accuracy: 0.8, perMinute: 6, date: '2026-11-27' });
+    expect(mergeProgress(a, b)).toEqual(m);
+    // One side without practice keeps the other's.
+    expect(mergeProgress(emptyProgress(), a).practice).toEqual(a.practice);
+  });
+
+  it('two instances saving practice one after the other keep both sessions', () => {
+    save(recordPractice(emptyProgress(), session()));
+    const other = recordPractice(loadProgress().progress, session({ topics: ['osi'], perTopic: { osi: { attempts: 3, correct: 3, box: 2 } } }));
+    save(other);
+    const p = loadProgress().progress;
+    expect(Object.keys(p.practice!.bests).sort()).toEqual(['arp+subnet@5', 'osi@5']);
+    expect(p.practice!.topics.osi).toEqual({ attempts: 3, correct: 3, box: 2 });
+  });
+
+  it('a hand-edited practice section with wrong values is refused like any damage', () => {
+    const bad = { version: 1, packs: {}, settings: {}, settingsChangedAt: 0, practice: { topics: { subnet: { attempts: -1, correct: 0, box: 9 } }, bests: {} } };
+    const r = parseProgress(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/practice\.topics\.subnet/);
+    expect(() => recordPractice(emptyProgress(), session({ topics: ['__proto__'] }))).toThrow(RangeError);
+  });
+});
