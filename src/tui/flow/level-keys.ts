@@ -96,6 +96,23 @@ export function levelKey(s: LevelFlowSnapshot, input: string, key: KeyLike, opts
   }
 }
 
+/**
+ * A chunk of several keys read at once (typed faster than the terminal was read, or pasted):
+ * Ink hands plain text over whole, Enter included ("4\r"). Split it into keys, so each is
+ * applied to the state the one before it left. A single key comes back as it was.
+ */
+export function splitChunk(input: string, key: KeyLike): readonly (readonly [string, KeyLike])[] {
+  if ([...input].length <= 1 || Object.values(key).some(Boolean)) return [[input, key]];
+  const keys: [string, KeyLike][] = [];
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') keys.push(['', { return: true }]);
+    else if (ch === '\x7f' || ch === '\b') keys.push(['', { backspace: true }]);
+    else if (ch === '\t') keys.push(['', { tab: true }]);
+    else if (ch >= ' ') keys.push([ch, {}]);
+  }
+  return keys;
+}
+
 export function resultChoices(hasNext: boolean): readonly { readonly label: string; readonly value: 'next' | 'back' }[] {
   return [...(hasNext ? [{ label: 'Next level', value: 'next' as const }] : []), { label: 'Back to the levels', value: 'back' as const }];
 }

@@ -17,7 +17,7 @@ import { TopologyView } from '../components/TopologyView';
 import { drawTopology } from '../layout/topology';
 import { fit, formatDifficulty, formatDuration, formatStars, text, wrap } from '../model';
 import { currentTask, draftProblem, flowView, levelFlowMachine, menuItems, routeHere, type Outcome } from '../flow/level-flow';
-import { levelKey, resultChoices } from '../flow/level-keys';
+import { levelKey, resultChoices, splitChunk } from '../flow/level-keys';
 import { useActor } from '../flow/use-actor';
 import { inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
 import { useTheme, type Theme } from '../theme';
@@ -70,14 +70,20 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const intents = useRef({ onBack, onHelp, onNext, hasNext });
   intents.current = { onBack, onHelp, onNext, hasNext };
   useInput(
-    (input, key) => {
-      // Read the flow now, not as of the last render: keys typed in a burst all land.
-      const out = levelKey(actor.getSnapshot(), input, key, { hasNext: intents.current.hasNext });
-      if (!out) return;
-      if (out.kind === 'flow') return actor.send(out.event);
-      if (out.intent === 'back') return intents.current.onBack();
-      if (out.intent === 'help') return intents.current.onHelp();
-      return intents.current.onNext();
+    (chunk, chunkKey) => {
+      for (const [input, key] of splitChunk(chunk, chunkKey)) {
+        // Read the flow now, not as of the last render: keys typed in a burst all land.
+        const out = levelKey(actor.getSnapshot(), input, key, { hasNext: intents.current.hasNext });
+        if (!out) continue;
+        if (out.kind === 'flow') {
+          actor.send(out.event);
+          continue;
+        }
+        // Leaving the level (or opening the help) ends the chunk: the rest was typed for this screen.
+        if (out.intent === 'back') return intents.current.onBack();
+        if (out.intent === 'help') return intents.current.onHelp();
+        return intents.current.onNext();
+      }
     },
     { isActive: active },
   );

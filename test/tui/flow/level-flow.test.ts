@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { loadLevelFile, type LoadedLevel } from '../../../src/levels/load';
 import { flowView, levelFlowMachine, menuItems, REVEAL_AFTER_TRIES, routeHere, type LevelFlowEvent } from '../../../src/tui/flow/level-flow';
-import { levelKey } from '../../../src/tui/flow/level-keys';
+import { levelKey, splitChunk, type KeyLike } from '../../../src/tui/flow/level-keys';
 import type { LevelResult } from '../../../src/progress/store';
 
 function fixture(name: string): LoadedLevel {
@@ -19,7 +19,7 @@ function flowOn(name: string) {
     input: { loaded: fixture(name), locale: 'en', now: () => now, onSolved: (r) => (solved.push(r), undefined) },
   }).start();
   const send = (...events: LevelFlowEvent[]) => events.forEach((e) => actor.send(e));
-  const key = (input: string, k: Record<string, boolean> = {}) => {
+  const key = (input: string, k: KeyLike = {}) => {
     const out = levelKey(actor.getSnapshot(), input, k, { hasNext: true });
     if (out?.kind === 'flow') actor.send(out.event);
     return out;
@@ -240,5 +240,21 @@ describe('level flow: questions, predictions, route, hints, solution', () => {
     expect(f.view()).toBe('result');
     expect(f.ctx().outcome?.counted).toBe(false);
     expect(f.solved).toHaveLength(0);
+  });
+});
+
+describe('level keys: chunks read at once', () => {
+  it('splits text with Enter, backspace and tab into keys; single keys and escape sequences pass whole', () => {
+    expect(splitChunk('4\r', {})).toEqual([['4', {}], ['', { return: true }]]);
+    expect(splitChunk('ab\x7f\t', {})).toEqual([['a', {}], ['b', {}], ['', { backspace: true }], ['', { tab: true }]]);
+    expect(splitChunk('q', {})).toEqual([['q', {}]]);
+    expect(splitChunk('', { upArrow: true })).toEqual([['', { upArrow: true }]]);
+  });
+
+  it('an answer typed with its Enter in one chunk is typed and sent', () => {
+    const f = flowOn('configure-gateway');
+    const chunk = (s: string) => splitChunk(s, {}).forEach(([input, k]) => f.key(input, k));
+    chunk('\r\r192.168.1.1\r');
+    expect(f.view()).toBe('result');
   });
 });
