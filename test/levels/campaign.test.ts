@@ -37,3 +37,53 @@ describe('docs/campaign.md', () => {
     expect(doc).toBe(pack.ok ? campaignTable(pack.value) : '');
   });
 });
+
+describe('the campaign as a course', () => {
+  const pack = loadPack(dir);
+  const chapters = pack.ok ? pack.value.chapters : [];
+  const all = chapters.flatMap((c) => c.levels.map((l) => l.level));
+  const en = (t: unknown): string => (typeof t === 'string' ? t : ((t as Record<string, string>)['en'] ?? ''));
+
+  it('every level has a 3–6 line briefing, hints, a recap, a par and a solution', () => {
+    const missing = all.flatMap((l) => {
+      const lines = en(l.briefing).trim().split('\n').length;
+      return [
+        ...(lines < 3 || lines > 6 ? [`${l.id}: briefing of ${lines} lines`] : []),
+        ...(l.hints.length === 0 ? [`${l.id}: no hints`] : []),
+        ...(l.recap === undefined || en(l.recap).trim() === '' ? [`${l.id}: no recap`] : []),
+        ...(l.par < 1 ? [`${l.id}: par ${l.par}`] : []),
+        ...(l.solution.length === 0 ? [`${l.id}: no solution`] : []),
+      ];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('every title can be read in English and Chinese', () => {
+    expect(all.filter((l) => typeof l.title === 'string' || !l.title['en'] || !l.title['zh-CN']).map((l) => l.id)).toEqual([]);
+  });
+
+  it('difficulty never falls within a chapter, and each chapter ends with a level that combines several of its concepts', () => {
+    const problems = chapters.flatMap((c) => {
+      const ls = c.levels.map((l) => l.level);
+      const falls = ls.slice(1).filter((l, i) => l.difficulty < ls[i]!.difficulty).map((l) => `${c.id}/${l.id}: easier than the level before`);
+      const last = ls[ls.length - 1]!;
+      const taughtBefore = new Set(ls.slice(0, -1).flatMap((l) => l.concepts));
+      const combined = last.concepts.filter((k) => taughtBefore.has(k));
+      const maxDifficulty = Math.max(...ls.map((l) => l.difficulty));
+      return [
+        ...falls,
+        ...(combined.length < 2 ? [`${c.id}/${last.id}: the final level reuses ${combined.length} of the chapter's concepts`] : []),
+        ...(last.difficulty < maxDifficulty ? [`${c.id}/${last.id}: the final level is not the hardest`] : []),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('TCP levels fix their initial sequence numbers, so briefings quote readable numbers', () => {
+    const loose = all.flatMap((l) => [
+      ...l.scenario.flatMap((s) => ('tcp' in s && s.tcp.iss === undefined ? [`${l.id}: a scenario connection without iss`] : [])),
+      ...(/\d{9,}/.test(en(l.briefing)) ? [`${l.id}: a 9-digit number in the briefing`] : []),
+    ]);
+    expect(loose).toEqual([]);
+  });
+});
