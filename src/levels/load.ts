@@ -4,7 +4,7 @@
  * bombs are refused, unknown keys get a "did you mean", and addresses are checked by the
  * engine's own parsers.
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants as fsConstants } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../net/result';
@@ -12,6 +12,7 @@ import { formatPath, locate, parseSource, type Located, type ParsedSource } from
 import { buildTopology, editDistance, type Path, type Problem } from './build';
 import { checkReferences } from './references';
 import { levelSchema, packSchema, type LevelFile, type PackFile } from './schema';
+import { findTooDeep, MAX_NESTING } from './yaml-depth';
 
 /** A level file is a page of YAML; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -26,21 +27,32 @@ export interface LoadedLevel {
 
 export function readBounded(file: string): Result<string, Located> {
   const where = (message: string): Located => ({ file, line: 1, column: 1, message });
-  let size: number;
+  let buf: Buffer;
+  let fd: number;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return err(where('this is a folder; give a level file, or a pack folder where a pack is expected'));
-    size = st.size;
+    // O_NONBLOCK: opening a named pipe must not hang waiting for a writer; it is refused below.
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return err(where('this is a folder; give a level file, or a pack folder where a pack is expected'));
     return err(where(code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`));
   }
-  if (size > MAX_FILE_BYTES) return err(where(`the file is ${(size / 1024 / 1024).toFixed(1)} MiB; a level file may be at most 1 MiB`));
-  let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return err(where('this is a folder; give a level file, or a pack folder where a pack is expected'));
+    // A pipe, socket or device (/dev/zero, /dev/random) could block or never end.
+    if (!st.isFile()) return err(where('this is not a regular file (a pipe, socket or device?); give a level file'));
+    if (st.size > MAX_FILE_BYTES) return err(where(`the file is ${(st.size / 1024 / 1024).toFixed(1)} MiB; a level file may be at most 1 MiB`));
+    // Read at most one byte past the limit, so a file that grows after the size check is still bounded.
+    buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    let got = 0;
+    for (let r = 1; r > 0 && got < buf.length; got += r) r = readSync(fd, buf, got, buf.length - got, got);
+    if (got > MAX_FILE_BYTES) return err(where('the file is over 1 MiB (it grew while being read); a level file may be at most 1 MiB'));
+    buf = buf.subarray(0, got);
   } catch (e) {
-    return err(where(`cannot read it (${(e as Error).message})`));
+    return err(where(`cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+  } finally {
+    closeSync(fd);
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
@@ -51,6 +63,21 @@ export function readBounded(file: string): Result<string, Located> {
   const text = buf.toString('utf8');
   if (text.includes('\uFFFD')) return err(where('the file is not valid UTF-8 text'));
   return ok(text);
+}
+
+/** Parses untrusted YAML, refusing first what would make the parser slow or huge (see yaml-depth.ts). */
+function parseUntrusted(text: string, file: string): ReturnType<typeof parseSource> {
+  const deep = findTooDeep(text);
+  if (deep) return err({ file, line: deep.line, column: deep.column, message: `the file nests more than ${MAX_NESTING} levels deep here; a level needs far fewer` });
+  const parsed = parseSource(text, file);
+  if (!parsed.ok && /alias count/i.test(parsed.error.message)) {
+    // The parser's words ("resource exhaustion attack") and 1:1 become a position and a reason.
+    const at = /(^|[\s[{,])\*[^\s,\]}]/m.exec(text);
+    const before = text.slice(0, at ? at.index + at[1]!.length : 0);
+    const line = before.split('\n').length;
+    return err({ file, line, column: before.length - before.lastIndexOf('\n'), message: 'its aliases (*name) expand to too many values; a level file does not need aliases repeated this much' });
+  }
+  return parsed;
 }
 
 /** Every key the formats know, for "did you mean". */
@@ -102,7 +129,7 @@ function located(source: ParsedSource, problems: readonly Problem[]): Located[] 
 }
 
 export function loadLevelText(text: string, file: string): Result<LoadedLevel, Located[]> {
-  const parsed = parseSource(text, file);
+  const parsed = parseUntrusted(text, file);
   if (!parsed.ok) return err([parsed.error]);
   const source = parsed.value;
   const v = levelSchema.safeParse(source.value);
@@ -138,20 +165,26 @@ export interface LoadedPack {
  */
 export function loadPack(dir: string): Result<LoadedPack, Located[]> {
   const file = join(dir, 'pack.yaml');
-  const text = readBounded(file);
-  if (!text.ok) return err([text.error]);
-  const parsed = parseSource(text.value, file);
-  if (!parsed.ok) return err([parsed.error]);
-  const source = parsed.value;
-  const v = packSchema.safeParse(source.value);
-  if (!v.success) return err(located(source, zodProblems(v.error).slice(0, 20)));
-  const pack = v.data;
   let root: string;
   try {
     root = realpathSync(dir);
   } catch {
     return err([{ file: dir, line: 1, column: 1, message: 'the pack folder cannot be read' }]);
   }
+  // pack.yaml itself may not be a link to a file elsewhere either.
+  try {
+    if (relative(root, realpathSync(file)).startsWith('..')) return err([{ file, line: 1, column: 1, message: 'pack.yaml is a symbolic link leading outside the pack folder, which a pack may not reach' }]);
+  } catch {
+    // missing or unreadable: readBounded says which
+  }
+  const text = readBounded(file);
+  if (!text.ok) return err([text.error]);
+  const parsed = parseUntrusted(text.value, file);
+  if (!parsed.ok) return err([parsed.error]);
+  const source = parsed.value;
+  const v = packSchema.safeParse(source.value);
+  if (!v.success) return err(located(source, zodProblems(v.error).slice(0, 20)));
+  const pack = v.data;
   const groups = pack.chapters ?? [{ id: 'levels', title: pack.name, levels: pack.levels! }];
   const problems: Located[] = [];
   const chapters = groups.map((g, gi) => {
