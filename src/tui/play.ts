@@ -9,6 +9,8 @@ import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
 import { formatMac } from '../net/address/mac';
 import { formatCidr, formatSubnet, parseCidr, parseMask, parseSubnet } from '../net/address/subnet';
 import { describeEvent } from '../net/sim/describe';
+import { layerNumber } from '../net/knowledge';
+import { TCP_STATES } from '../machines/tcp/types';
 import type { Simulation } from '../net/sim/simulation';
 import type { TraceEvent } from '../net/sim/trace';
 import type { LoadedLevel } from '../levels/load';
@@ -228,6 +230,10 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
         return NUMBER.test(v) && Number(v) <= 65535 ? undefined : 'a port is a number from 0 to 65535';
       case 'same-subnet':
         return /^(y|yes|n|no|true|false|same|different|是|否)$/i.test(v) ? undefined : 'answer yes or no';
+      case 'osi-layer':
+        return layerNumber(v) !== undefined ? undefined : 'a layer number 1–7 or its name (physical, data link, network, transport, session, presentation, application)';
+      case 'transport':
+        return /^(tcp|udp)$/i.test(v) ? undefined : 'answer tcp or udp';
       default:
         return undefined;
     }
@@ -237,6 +243,8 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
       return NUMBER.test(v) && Number(v) <= 255 ? undefined : 'a TTL is a number from 0 to 255';
     case 'tcp-segment':
       return parseSegmentGuess(v) ? undefined : 'write the flags, then seq and ack: SYN,ACK seq=5000 ack=1001';
+    case 'tcp-state':
+      return (TCP_STATES as readonly string[]).includes(v.toUpperCase().replace(/[\s_]+/g, '-')) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
     default:
       return undefined;
   }

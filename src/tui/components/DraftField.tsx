@@ -15,9 +15,11 @@ export interface DraftFieldProps {
   readonly placeholder: string;
   /** Why the value cannot be sent, if it cannot. */
   readonly problem: string | undefined;
+  /** The value is a rejected answer, selected: typing replaces it. */
+  readonly selected?: boolean;
 }
 
-export const DraftField = memo(function DraftField({ value, caret, width, placeholder, problem }: DraftFieldProps) {
+export const DraftField = memo(function DraftField({ value, caret, width, placeholder, problem, selected = false }: DraftFieldProps) {
   const t = useTheme();
   // Keep the caret in view when the text is longer than the field.
   const room = Math.max(4, width - 3);
@@ -28,7 +30,9 @@ export const DraftField = memo(function DraftField({ value, caret, width, placeh
     <Box flexDirection="column" width={width}>
       <Text>
         <Text color={t.accent} bold>{`${t.glyphs.pointer} `}</Text>
-        {value === '' ? (
+        {selected ? (
+          <Text inverse>{visible}</Text>
+        ) : value === '' ? (
           <>
             <Text inverse>{placeholder.charAt(0) || ' '}</Text>
             <Text dimColor>{placeholder.slice(1)}</Text>
@@ -49,7 +53,7 @@ export const DraftField = memo(function DraftField({ value, caret, width, placeh
         ))
       ) : (
         <Text dimColor wrap="truncate-end">
-          {value.trim() === '' ? 'type the answer · esc cancels' : `${t.glyphs.enter} sends · esc cancels · ctrl+u clears`}
+          {selected ? `not right: type to replace it, ${t.glyphs.left}${t.glyphs.right} to edit it · esc cancels` : value.trim() === '' ? 'type the answer · esc cancels' : `${t.glyphs.enter} sends · esc cancels · ctrl+u clears`}
         </Text>
       )}
     </Box>

@@ -78,6 +78,8 @@ export interface LevelFlowContext {
   /** The text being typed in the open field, and the caret in it. */
   readonly draft: string;
   readonly caret: number;
+  /** The draft is a rejected answer, shown selected: typing replaces it, arrows edit it. */
+  readonly selected: boolean;
   readonly choice: ConfigureChoice | undefined;
   readonly ask: Askable | undefined;
   readonly feedback: readonly FeedbackItem[];
@@ -179,7 +181,18 @@ function judge(c: Ctx, action: Action, returnTo: (right: boolean) => Ctx['return
     tasks,
     version: c.version + 1,
     returnTo: returnTo(right),
+    cursor: right ? nextOpenTask(tasks, c.cursor) : c.cursor,
   };
+}
+
+/** After a task is done, the cursor moves on to the next one still open (wrapping), if any. */
+export function nextOpenTask(tasks: readonly Task[], from: number): number {
+  if (tasks[from] && !tasks[from]!.done) return from;
+  for (let k = 1; k <= tasks.length; k++) {
+    const i = (from + k) % tasks.length;
+    if (!tasks[i]!.done) return i;
+  }
+  return Math.min(from, tasks.length - 1);
 }
 
 const clampMenu = (n: number, by: number, len: number) => (len === 0 ? 0 : Math.max(0, Math.min(len - 1, n + by)));
@@ -225,6 +238,7 @@ export const levelFlowMachine = setup({
       return t?.kind === 'route' && t.done;
     },
     taskRoute: ({ context }) => currentTask(context)?.kind === 'route',
+    noTraffic: ({ context }) => context.session.watchTrace().length === 0,
     predictionsOpen: ({ context }) => context.level.predictions.some((p) => context.session.open().some((q) => q.id === p.id)),
     helpClosed: ({ event }) => event.type === 'HELP' && !event.open,
     helpOpened: ({ event }) => event.type === 'HELP' && event.open,
@@ -233,7 +247,7 @@ export const levelFlowMachine = setup({
     startClock: ({ context }) => context.clock.start(),
     stopClock: ({ context }) => context.clock.stop(),
     solvedRaised: raise({ type: 'SOLVED' }),
-    clearDraft: assign({ draft: '', caret: 0 }),
+    clearDraft: assign({ draft: '', caret: 0, selected: false }),
     resetMenu: assign({ menu: 0 }),
     moveCursor: assign({ cursor: ({ context, event }) => (event.type === 'MOVE' ? clampMenu(Math.min(context.cursor, context.tasks.length - 1), event.by, context.tasks.length) : context.cursor) }),
     moveDevice: assign({
@@ -248,17 +262,21 @@ export const levelFlowMachine = setup({
     typeText: assign(({ context, event }) => {
       if (event.type !== 'TYPE') return {};
       const text = cleanTyped(event.text);
+      if (context.selected) return { draft: text, caret: text.length, selected: false };
       return { draft: context.draft.slice(0, context.caret) + text + context.draft.slice(context.caret), caret: context.caret + text.length };
     }),
-    erase: assign(({ context }) => (context.caret === 0 ? {} : { draft: context.draft.slice(0, context.caret - 1) + context.draft.slice(context.caret), caret: context.caret - 1 })),
-    moveCaret: assign({ caret: ({ context, event }) => (event.type === 'CARET' ? Math.max(0, Math.min(context.draft.length, context.caret + event.by)) : context.caret) }),
-    takeChoice: assign(({ context, event }) => ({ choice: context.choices[event.type === 'CHOOSE' ? event.index : context.menu], ask: undefined, draft: '', caret: 0 })),
-    takeOnlyChoice: assign(({ context }) => ({ choice: context.choices[0], ask: undefined, draft: '', caret: 0 })),
+    erase: assign(({ context }) => {
+      if (context.selected) return { draft: '', caret: 0, selected: false };
+      return context.caret === 0 ? {} : { draft: context.draft.slice(0, context.caret - 1) + context.draft.slice(context.caret), caret: context.caret - 1 };
+    }),
+    moveCaret: assign(({ context, event }) => ({ selected: false, caret: event.type === 'CARET' ? Math.max(0, Math.min(context.draft.length, context.caret + event.by)) : context.caret })),
+    takeChoice: assign(({ context, event }) => ({ choice: context.choices[event.type === 'CHOOSE' ? event.index : context.menu], ask: undefined, draft: '', caret: 0, selected: false })),
+    takeOnlyChoice: assign(({ context }) => ({ choice: context.choices[0], ask: undefined, draft: '', caret: 0, selected: false })),
     takeAsk: assign(({ context }) => {
       const t = currentTask(context);
-      return { ask: t?.kind === 'ask' ? t.ask : undefined, choice: undefined, draft: '', caret: 0 };
+      return { ask: t?.kind === 'ask' ? t.ask : undefined, choice: undefined, draft: '', caret: 0, selected: false };
     }),
-    dropField: assign({ choice: undefined, ask: undefined, draft: '', caret: 0 }),
+    dropField: assign({ choice: undefined, ask: undefined, draft: '', caret: 0, selected: false }),
     noteNothingToChange: assign(({ context }) => say(context, [{ tone: 'info', head: 'Note', body: 'This level lets you change nothing: the goals hold once the questions are answered.' }])),
     noteAskDone: assign(({ context }) => {
       const t = currentTask(context);
@@ -267,6 +285,7 @@ export const levelFlowMachine = setup({
       return say(context, [{ tone: 'info', head: 'Already answered right', body: promptOf(t.ask, context.locale), ...(reveal ? { reveal } : {}) }]);
     }),
     noteRouteDone: assign(({ context }) => say(context, [{ tone: 'info', head: 'Note', body: 'The packet has arrived.' }])),
+    noteNoTraffic: assign(({ context }) => say(context, [{ tone: 'info', head: 'Nothing to watch', body: 'Nothing travels on this network in this level: it is all questions.' }])),
     notePredictFirst: assign(({ context }) => say(context, [{ tone: 'info', head: 'Predict first', body: 'The trace opens once your predictions are in: guess first, then watch what really happened.' }])),
     judgeChoiceWithoutField: assign(({ context, event }) => {
       const choice = context.choices[event.type === 'CHOOSE' ? event.index : context.menu];
@@ -286,7 +305,8 @@ export const levelFlowMachine = setup({
           ? (right: boolean, tries: number) => (right || tries >= REVEAL_AFTER_TRIES ? revealLines(ask.q, context.session.scenarioTrace()) : undefined)
           : undefined;
       const out = judge(context, answerAction(ask, context.draft), (right) => (right ? 'tasks' : 'answer'), reveal);
-      return out.returnTo === 'tasks' ? { ...out, ask: undefined, draft: '', caret: 0 } : out;
+      // A wrong answer stays, selected: the next key replaces it, an arrow edits it.
+      return out.returnTo === 'tasks' ? { ...out, ask: undefined, draft: '', caret: 0, selected: false } : { ...out, selected: true };
     }),
     judgeHop: assign(({ context, event }) => {
       const item = menuItems(context, 'route')[event.type === 'CHOOSE' ? event.index : context.menu];
@@ -333,6 +353,7 @@ export const levelFlowMachine = setup({
       menu: 0,
       draft: '',
       caret: 0,
+      selected: false,
       choice: undefined,
       ask: undefined,
       feedback: [],
@@ -360,7 +381,7 @@ export const levelFlowMachine = setup({
                 ASK_SOLUTION: 'confirmSolution',
                 BRIEFING: '#level.flow.briefing',
                 PAUSE: 'paused',
-                TRACE: [{ guard: 'predictionsOpen', actions: 'notePredictFirst' }, { target: 'trace' }],
+                TRACE: [{ guard: 'predictionsOpen', actions: 'notePredictFirst' }, { guard: 'noTraffic', actions: 'noteNoTraffic' }, { target: 'trace' }],
                 SELECT: [
                   { guard: 'taskNothingToChange', actions: 'noteNothingToChange' },
                   { guard: 'taskOneField', target: 'field', actions: 'takeOnlyChoice' },

@@ -228,7 +228,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
                   {fit(l, w)}
                 </Text>
               ))}
-              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={placeholderOf(a)} problem={draftProblem(c)} />
+              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={placeholderOf(a)} problem={draftProblem(c)} selected={c.selected} />
             </Box>
           ),
         };

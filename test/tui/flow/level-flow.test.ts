@@ -171,12 +171,21 @@ describe('level flow: questions, predictions, route, hints, solution', () => {
     f.type('1.2.3.4');
     f.key('', { return: true });
     expect(f.view()).toBe('answer');
-    expect(f.ctx().draft).toBe('1.2.3.4');
-    f.key('u', { ctrl: true });
+    // The wrong answer stays, selected: an arrow edits it, typing replaces it.
+    expect(f.ctx()).toMatchObject({ draft: '1.2.3.4', selected: true });
+    f.key('', { rightArrow: true });
+    f.type('0');
+    expect(f.ctx()).toMatchObject({ draft: '1.2.3.40', selected: false });
+    f.key('', { return: true });
+    expect(f.ctx().selected).toBe(true);
     f.type(right);
+    expect(f.ctx().draft).toBe(right);
     f.key('', { return: true });
     expect(['tasks', 'result']).toContain(f.view());
     expect(f.ctx().feedback[0]!.tone).toBe('good');
+    // The cursor moved on to a task still open (if any).
+    const next = f.ctx().tasks[f.ctx().cursor];
+    expect(next?.done === false || f.ctx().tasks.every((t) => t.done)).toBe(true);
   });
 
   it('predict-switch: the trace is closed until the predictions are in; a wrong guess hides the reveal until the 3rd try', () => {
@@ -240,6 +249,26 @@ describe('level flow: questions, predictions, route, hints, solution', () => {
     expect(f.view()).toBe('result');
     expect(f.ctx().outcome?.counted).toBe(false);
     expect(f.solved).toHaveLength(0);
+  });
+});
+
+describe('level flow: watching the traffic', () => {
+  it('configure-gateway: t shows what checking the goals sends (pc1 has no gateway: its ping goes nowhere), Esc goes back', () => {
+    const f = flowOn('configure-gateway');
+    f.send({ type: 'START' });
+    f.key('t');
+    expect(f.view()).toBe('trace');
+    expect(f.ctx().session.watchTrace().some((e) => e.kind === 'drop' && e.reason === 'no-route')).toBe(true);
+    f.key('', { escape: true });
+    expect(f.view()).toBe('tasks');
+  });
+
+  it('answer-subnet: no traffic, so t says so and stays', () => {
+    const f = flowOn('answer-subnet');
+    f.send({ type: 'START' });
+    f.key('t');
+    expect(f.view()).toBe('tasks');
+    expect(f.ctx().feedback[0]!.head).toBe('Nothing to watch');
   });
 });
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { answerProblem, type Askable } from '../../src/tui/play';
+
+const question = (q: Record<string, unknown>): Askable => ({ type: 'question', q: { id: 'q', ...q } } as unknown as Askable);
+const prediction = (q: Record<string, unknown>): Askable => ({ type: 'prediction', q: { id: 'p', ...q } } as unknown as Askable);
+
+describe('answer form, checked as typed (a malformed answer is never sent, so never counted wrong)', () => {
+  it('an OSI layer: a number 1–7 or a name', () => {
+    const a = question({ ask: 'osi-layer', of: 'http' });
+    expect(answerProblem(a, '7')).toBeUndefined();
+    expect(answerProblem(a, 'data link')).toBeUndefined();
+    expect(answerProblem(a, '2physical')).toMatch(/layer number 1–7/);
+    expect(answerProblem(a, '8')).toMatch(/layer number/);
+  });
+
+  it('a transport: tcp or udp', () => {
+    const a = question({ ask: 'transport', for: 'dns' });
+    expect(answerProblem(a, 'UDP')).toBeUndefined();
+    expect(answerProblem(a, 'ip')).toBe('answer tcp or udp');
+  });
+
+  it('a TCP state: any of the eleven, spaces or underscores for the dashes', () => {
+    const a = prediction({ ask: 'tcp-state', device: 'pc1', nth: 1 });
+    expect(answerProblem(a, 'time wait')).toBeUndefined();
+    expect(answerProblem(a, 'SYN_RECEIVED')).toBeUndefined();
+    expect(answerProblem(a, 'SYN-ACKED')).toMatch(/a TCP state: CLOSED, LISTEN/);
+  });
+
+  it('an empty field has no problem yet (nothing is sent either)', () => {
+    expect(answerProblem(question({ ask: 'osi-layer', of: 'http' }), '  ')).toBeUndefined();
+  });
+});
