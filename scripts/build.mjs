@@ -3,6 +3,7 @@
 // (../shared/notes/ink-on-node20.md). NODE_ENV=production is inlined so React's
 // development build (which leaks per frame under Ink) never ships.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -20,9 +21,134 @@ const noDevtools = {
   },
 };
 
+/**
+ * Ink 6.8 turns every frame into text from scratch: each line of each Text is tokenized into
+ * styled characters, measured and, inside an overflow box, sliced, with caches that last one
+ * frame; then every row is joined back with a style diff computed per character. On the level
+ * screen that was most of a keypress's ~16 ms of CPU (docs/performance.md). Three patches,
+ * applied to the bundle only (the source in node_modules is untouched, and so are the tests):
+ *
+ * 1. ink/build/output.js: the per-frame caches also keep the previous frame's results, so an
+ *    unchanged line costs a lookup. Memory stays bounded: only what the last frame used
+ *    survives into the next. Clipping (sliceAnsi) is cached the same way.
+ * 2. ink/build/render-node-to-output.js: the width of each Text's content, cached likewise.
+ * 3. @alcalzone/ansi-tokenize styledChars.js: no style diff between neighbouring characters
+ *    with the same styles (most of a frame), which is what the diff returns for them anyway.
+ *
+ * Every cached function is pure and its results are only read, so the frames are the same.
+ * The build fails if a file is not the one a patch was written for (after an upgrade).
+ */
+const FRAME_CACHES = `
+class OutputCaches {
+    constructor(prev) {
+        this.prev = prev;
+        this.widths = new Map();
+        this.blockWidths = new Map();
+        this.styledChars = new Map();
+        this.slices = new Map();
+    }
+    lookup(name, key, compute) {
+        const here = this[name];
+        let value = here.get(key);
+        if (value === undefined) {
+            value = this.prev?.[name].get(key);
+            if (value === undefined) value = compute(key);
+            here.set(key, value);
+        }
+        return value;
+    }
+    getStyledChars(line) {
+        return this.lookup('styledChars', line, (l) => styledCharsFromTokens(tokenize(l)));
+    }
+    getStringWidth(text) {
+        return this.lookup('widths', text, stringWidth);
+    }
+    getWidestLine(text) {
+        return this.lookup('blockWidths', text, (t) => {
+            let lineWidth = 0;
+            for (const line of t.split('\\n')) lineWidth = Math.max(lineWidth, this.getStringWidth(line));
+            return lineWidth;
+        });
+    }
+    sliceAnsi(line, from, to) {
+        return this.lookup('slices', from + ',' + to + ',' + line, () => sliceAnsi(line, from, to));
+    }
+}
+let lastFrameCaches;
+function frameCaches() {
+    if (lastFrameCaches) lastFrameCaches.prev = undefined;
+    lastFrameCaches = new OutputCaches(lastFrameCaches);
+    return lastFrameCaches;
+}
+`;
+
+const WIDTH_CACHE = `
+// Two generations: what the last frames measured; bounded by clearing the older one.
+let widthsNow = new Map();
+let widthsBefore = new Map();
+function cachedWidestLine(text) {
+    let width = widthsNow.get(text);
+    if (width === undefined) {
+        width = widthsBefore.get(text) ?? widestLine(text);
+        if (widthsNow.size >= 5000) {
+            widthsBefore = widthsNow;
+            widthsNow = new Map();
+        }
+        widthsNow.set(text, width);
+    }
+    return width;
+}
+const renderNodeToOutput =`;
+
+const SAME_STYLES = `
+function sameStyles(a, b) {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+    return true;
+}
+export function styledCharsToString(chars) {`;
+
+/** [file (path ending), [regex or string to find, replacement][]] */
+const PATCHES = [
+  ['/ink/build/output.js', [
+    [/class OutputCaches \{[\s\S]*?\n\}\n(?=export default class Output)/, FRAME_CACHES],
+    ['caches = new OutputCaches();', 'caches = frameCaches();'],
+    ['return sliceAnsi(line, from, to);', 'return this.caches.sliceAnsi(line, from, to);'],
+  ]],
+  ['/ink/build/render-node-to-output.js', [
+    ['const renderNodeToOutput =', WIDTH_CACHE],
+    ['const currentWidth = widestLine(text);', 'const currentWidth = cachedWidestLine(text);'],
+  ]],
+  ['/@alcalzone/ansi-tokenize/build/styledChars.js', [
+    ['export function styledCharsToString(chars) {', SAME_STYLES],
+    ['ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));', 'if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'],
+  ]],
+];
+
+const patched = new Set();
+const inkFramePatches = {
+  name: 'ink-frame-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](ink|@alcalzone[\\/]ansi-tokenize)[\\/]build[\\/][A-Za-z-]+\.js$/ }, async (args) => {
+      const path = args.path.split('\\').join('/');
+      const patch = PATCHES.find(([end]) => path.endsWith(`/node_modules${end}`));
+      if (!patch) return undefined;
+      let src = await readFile(args.path, 'utf8');
+      for (const [find, replace] of patch[1]) {
+        const found = typeof find === 'string' ? src.split(find).length === 2 : find.test(src);
+        if (!found) throw new Error(`ink-frame-patches: ${patch[0]} is not the file this patch was written for (looking for ${String(find).slice(0, 60)}); review scripts/build.mjs`);
+        src = src.replace(find, () => replace);
+      }
+      patched.add(patch[0]);
+      return { contents: src, loader: 'js' };
+    });
+  },
+};
+
 await build({
   absWorkingDir: root,
-  entryPoints: { netquest: 'src/cli/main.ts', bench: 'bench/main.ts', 'gen-schema': 'scripts/gen-schema.ts', 'campaign-table': 'scripts/campaign-table.ts' },
+  entryPoints: { netquest: 'src/cli/main.ts', bench: 'bench/main.ts', 'gen-schema': 'scripts/gen-schema.ts', 'campaign-table': 'scripts/campaign-table.ts', 'bare-ink': 'bench/bare-ink.tsx', 'campaign-cache': 'scripts/campaign-cache.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -36,5 +162,12 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require(); give them one.
   banner: { js: "import { createRequire as __nqCreateRequire } from 'node:module'; const require = __nqCreateRequire(import.meta.url);" },
-  plugins: [noDevtools],
+  plugins: [noDevtools, inkFramePatches],
 });
+for (const [file] of PATCHES) if (!patched.has(file)) throw new Error(`ink-frame-patches: ${file} was not in the bundle, so it went unpatched; review scripts/build.mjs`);
+
+// The campaign, loaded once now so the game need not parse it at every start (~700 ms of it).
+const { writeCampaignCache } = await import('../dist/campaign-cache.js');
+if (!writeCampaignCache(join(root, 'levels'), join(root, 'dist', 'campaign.json'))) {
+  console.warn('build: the campaign in levels/ does not load, so dist/campaign.json was not written (run `netquest check levels`)');
+}
