@@ -9,12 +9,13 @@ import { Box, useApp, useInput, useStdout } from 'ink';
 import { Footer, Header, HelpOverlay, TooSmall } from './components/Frame';
 import { availableLocales, findLevel, levelRows, text, tooSmall, type LevelRow } from './model';
 import { currentScreen, screenKey, screenKeys, screenTitle, type Screen } from './nav';
-import { recordResult, updateSettings, type LevelResult, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
+import { recordPractice, recordResult, updateSettings, type LevelResult, type PracticeResult, type Progress, type SaveOutcome, type Settings as SettingsData } from '../progress/store';
 import type { Result } from '../net/result';
 import { ChapterList, ConfirmSkip, LevelList, PackList } from './screens/LevelSelect';
 import { LevelPreview } from './screens/LevelPreview';
 import { LevelScreen } from './screens/LevelScreen';
 import { OpenPack } from './screens/OpenPack';
+import { Practice } from './screens/Practice';
 import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
 import { Title, type TitleChoice } from './screens/Title';
@@ -45,6 +46,8 @@ export interface AppProps {
   readonly openPack?: ((path: string) => PackView | string) | undefined;
   /** Called on quit instead of unmounting the Ink app. */
   readonly onQuit?: (() => void) | undefined;
+  /** A screen to open over the title menu at start (`netquest practice` opens practice). */
+  readonly start?: Screen | undefined;
 }
 
 function useTerminalSize(fixed: TerminalSize | undefined): TerminalSize {
@@ -92,6 +95,8 @@ export function App(props: AppProps) {
   const quit = useCallback(() => (onQuit ? onQuit() : exit()), [onQuit, exit]);
   const back = useCallback(() => send({ type: 'back' }), []);
   const push = useCallback((s: Screen) => send({ type: 'push', screen: s }), []);
+  // Once, at start: the screen opens over the menu, so Esc leads to the menu.
+  useEffect(() => void (props.start && push(props.start)), []);
   const remember = useCallback((_: string, index: number) => {
     if (index >= 0) cursors.current.set(key, index);
   }, [key]);
@@ -112,6 +117,8 @@ export function App(props: AppProps) {
     }
     // A playable level owns its keys: its fields take every printable key, Esc cancels there.
     if (screen.name === 'level' && playable) return;
+    // So does practice: its answer field takes every printable key, Esc pauses there.
+    if (screen.name === 'practice') return;
     if (k.escape) return back();
     // The path field takes every printable key.
     if (screen.name === 'open') return;
@@ -136,6 +143,7 @@ export function App(props: AppProps) {
           // One pack: straight to its chapters.
           return push(packs.length === 1 ? { name: 'chapters', packId: packs[0]!.id } : { name: 'packs' });
         case 'practice':
+          return push({ name: 'practice' });
         case 'sandbox':
           return push({ name: 'soon', what: c });
         case 'open':
@@ -202,6 +210,18 @@ export function App(props: AppProps) {
     [levelRef, progress, persist],
   );
   const playNext = useCallback(() => nextRef && send({ type: 'replace', screen: { name: 'level', ref: nextRef } }), [nextRef]);
+  const savePractice = useCallback(
+    (result: PracticeResult): string | undefined => {
+      const next = recordPractice(progress, result);
+      setProgress(next);
+      if (!persist) return undefined;
+      const saved = persist(next);
+      if (!saved.ok) return `Not saved: ${saved.error}`;
+      setProgress(saved.value.progress);
+      return saved.value.notice;
+    },
+    [progress, persist],
+  );
   const openHelp = useCallback(() => send({ type: 'help', open: true }), []);
 
   const keys = useMemo(() => screenKeys(screen.name, theme.glyphs), [screen.name, theme.glyphs]);
@@ -270,6 +290,9 @@ export function App(props: AppProps) {
     }
     case 'soon':
       body = <Soon what={screen.what} />;
+      break;
+    case 'practice':
+      body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
       break;
     case 'open':
       body = <OpenPack active={active} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;

@@ -6,6 +6,7 @@
  */
 import type { Glyphs } from './theme';
 import type { LevelRef } from './types';
+import type { PracticeOptions } from '../practice/options';
 
 export type Screen =
   | { readonly name: 'title' }
@@ -15,6 +16,8 @@ export type Screen =
   | { readonly name: 'confirm-skip'; readonly ref: LevelRef }
   | { readonly name: 'level'; readonly ref: LevelRef }
   | { readonly name: 'soon'; readonly what: 'practice' | 'sandbox' }
+  /** Timed practice; the command line may preset topics, minutes and seed. */
+  | { readonly name: 'practice'; readonly options?: PracticeOptions }
   | { readonly name: 'open' }
   | { readonly name: 'settings' };
 
@@ -100,6 +103,21 @@ export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
       ];
     case 'soon':
       return [back, help, ctrlC];
+    case 'practice':
+      return [
+        { keys: g.enter, action: 'setup: start · drill: check the answer · summary: practise again', short: 'start/check', main: true },
+        { keys: 'type', action: 'drill: your answer (a choice by its number or its words)' },
+        { keys: 'esc', action: 'drill: pause (the clock stops) · setup, summary: back', short: 'pause/back', main: true },
+        { keys: `${g.up}${g.down} j k`, action: 'setup: move between topics' },
+        { keys: 'space x', action: 'setup: include or leave out the topic' },
+        { keys: 'a', action: 'setup: all topics or none' },
+        { keys: `${g.left}${g.right} - +`, action: 'setup: fewer or more minutes' },
+        { keys: 'd', action: "setup: today's questions, the same for everyone" },
+        { keys: `p esc ${g.enter}`, action: 'paused: resume' },
+        { keys: 'q', action: 'paused: end the session now (answers so far count) · setup, summary: back' },
+        { keys: '?', action: 'this help (in the drill: pause first)', short: 'help', main: true },
+        ctrlC,
+      ];
     case 'open':
       return [{ keys: 'type', action: 'the path of a pack folder (with pack.yaml)', main: true }, { keys: g.enter, action: 'open it', main: true }, { keys: 'esc', action: 'back', main: true }, ctrlC];
     case 'settings':
@@ -123,6 +141,8 @@ export function screenTitle(name: ScreenName): string {
       return 'Level';
     case 'soon':
       return 'Coming soon';
+    case 'practice':
+      return 'Practice';
     case 'open':
       return 'Open a level pack';
     case 'settings':

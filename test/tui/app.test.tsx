@@ -68,7 +68,7 @@ describe('title menu', () => {
     await app.press(KEY.down);
     expect(app.frame()).toMatch(/› Practice/);
     await app.press(KEY.enter);
-    expect(app.frame()).toContain('Practice is coming soon: it is not built yet.');
+    expect(app.frame()).toContain('Timed practice');
     await app.press(KEY.esc);
     expect(app.frame()).toMatch(/› Practice/);
     await app.press(KEY.down, KEY.enter);

@@ -1,0 +1,398 @@
+/**
+ * Timed practice: setup (topics, minutes, which questions), the drill (countdown, score, streak,
+ * the question, an inline-validated answer field, the verdict of the last answer), pause, and
+ * the summary against personal bests. The session itself is src/practice/session.ts; this
+ * screen only renders it and sends it the player's keys and the clock's readings.
+ */
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { PracticeField } from '../components/PracticeField';
+import { fit, wrap } from '../model';
+import { useTheme, type Theme } from '../theme';
+import type { PracticeResult, Progress } from '../../progress/store';
+import { dailySeed, TOPICS, type Topic } from '../../practice/generators';
+import { DEFAULT_MINUTES, MINUTE_CHOICES, type PracticeOptions } from '../../practice/options';
+import { answer, finish, multiplier, pause, remainingMs, resume, startSession, summarize, tick, type SessionState, type SessionSummary } from '../../practice/session';
+import { improvements, isoDate, practiceResult, savedBoxes, type Improvements } from '../../practice/stats';
+import { TOPIC_BLURB, WORDS as W } from '../../practice/words';
+
+export interface PracticeProps {
+  readonly active: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly progress: Progress;
+  readonly options?: PracticeOptions | undefined;
+  /** A monotonic clock in milliseconds (default: performance.now). */
+  readonly clock?: (() => number) | undefined;
+  readonly today?: (() => Date) | undefined;
+  /** How often the countdown is redrawn and the end of time noticed, ms. */
+  readonly tickMs?: number | undefined;
+  /** For a session not replaying a seed (default: Math.random). */
+  readonly randomSeed?: (() => number) | undefined;
+  /** Saves a finished session; returns a notice for the player (e.g. not saved). */
+  readonly onRecord: (result: PracticeResult) => string | undefined;
+  readonly onBack: () => void;
+  readonly onHelp: () => void;
+}
+
+type Stage =
+  | { readonly name: 'setup' }
+  | { readonly name: 'drill'; readonly session: SessionState; readonly before: Progress }
+  | { readonly name: 'summary'; readonly summary: SessionSummary; readonly early: boolean; readonly changes: Improvements; readonly notice: string | undefined };
+
+const defaultClock = () => performance.now();
+/** Cuts with an ellipsis, without padding. */
+const cut = (s: string, width: number) => fit(s, width).trimEnd();
+const defaultToday = () => new Date();
+const defaultRandomSeed = () => Math.floor(Math.random() * 0x7fffffff);
+
+export const Practice = memo(function Practice(props: PracticeProps) {
+  const { active, width, height, progress, options, onRecord, onBack, onHelp } = props;
+  const clock = props.clock ?? defaultClock;
+  const today = props.today ?? defaultToday;
+  const randomSeed = props.randomSeed ?? defaultRandomSeed;
+  const [topics, setTopics] = useState<readonly Topic[]>(options?.topics?.length ? options.topics : TOPICS);
+  const [minutes, setMinutes] = useState(options?.minutes ?? DEFAULT_MINUTES);
+  const [seedMode] = useState<PracticeOptions['seed']>(options?.seed);
+  const [daily, setDaily] = useState(options?.seed === 'daily');
+  const [stage, setStage] = useState<Stage>({ name: 'setup' });
+
+  const start = useCallback(() => {
+    if (topics.length === 0) return;
+    const fixed = daily ? dailySeed(today()) : typeof seedMode === 'number' ? seedMode : undefined;
+    // A replayed seed starts from fresh boxes, so the same answers give the same questions anywhere;
+    // otherwise the saved boxes bring weak topics back more often.
+    const boxes = fixed === undefined ? savedBoxes(progress, topics) : {};
+    const session = startSession({ topics, minutes, seed: fixed ?? randomSeed(), boxes }, clock());
+    setStage({ name: 'drill', session, before: progress });
+  }, [topics, minutes, daily, seedMode, progress, clock, today, randomSeed]);
+
+  const end = useCallback(
+    (s: SessionState, before: Progress) => {
+      const summary = summarize(s, clock());
+      const changes = improvements(summary, before);
+      const notice = summary.answered > 0 ? onRecord(practiceResult(summary, today())) : undefined;
+      setStage({ name: 'summary', summary, early: remainingMs(s, clock()) > 0, changes, notice });
+    },
+    [clock, onRecord, today],
+  );
+
+  // Stable for the drill's timer: the current stage is read from a ref, not a closure.
+  const stageRef = useRef(stage);
+  stageRef.current = stage;
+  const onDrillChange = useCallback(
+    (session: SessionState) => {
+      const st = stageRef.current;
+      if (st.name !== 'drill') return;
+      if (session.phase === 'finished') end(session, st.before);
+      else setStage({ ...st, session });
+    },
+    [end],
+  );
+
+  switch (stage.name) {
+    case 'setup':
+      return (
+        <Setup
+          active={active}
+          width={width}
+          height={height}
+          progress={progress}
+          topics={topics}
+          minutes={minutes}
+          seedLine={daily ? W.seedDaily({ date: isoDate(today()) }) : typeof seedMode === 'number' ? W.seedFixed({ seed: seedMode }) : W.seedRandom()}
+          onTopics={setTopics}
+          onMinutes={setMinutes}
+          onDaily={() => setDaily((d) => !d)}
+          onStart={start}
+          onBack={onBack}
+          onHelp={onHelp}
+        />
+      );
+    case 'drill':
+      return (
+        <Drill
+          active={active}
+          width={width}
+          session={stage.session}
+          clock={clock}
+          tickMs={props.tickMs ?? 250}
+          onChange={onDrillChange}
+          onHelp={onHelp}
+        />
+      );
+    case 'summary':
+      return <Summary active={active} width={width} stage={stage} onAgain={() => setStage({ name: 'setup' })} onBack={onBack} onHelp={onHelp} />;
+  }
+});
+
+// ---- setup -------------------------------------------------------------------------------
+
+interface SetupProps {
+  readonly active: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly progress: Progress;
+  readonly topics: readonly Topic[];
+  readonly minutes: number;
+  readonly seedLine: string;
+  readonly onTopics: (t: readonly Topic[]) => void;
+  readonly onMinutes: (m: number) => void;
+  readonly onDaily: () => void;
+  readonly onStart: () => void;
+  readonly onBack: () => void;
+  readonly onHelp: () => void;
+}
+
+function Setup(p: SetupProps) {
+  const t = useTheme();
+  const [cursor, setCursor] = useState(0);
+  const toggle = (topic: Topic) => p.onTopics(p.topics.includes(topic) ? p.topics.filter((x) => x !== topic) : TOPICS.filter((x) => x === topic || p.topics.includes(x)));
+  const stepMinutes = (dir: 1 | -1) => {
+    const i = MINUTE_CHOICES.findIndex((m) => m >= p.minutes);
+    const at = i < 0 ? MINUTE_CHOICES.length - 1 : i;
+    p.onMinutes(MINUTE_CHOICES[Math.max(0, Math.min(MINUTE_CHOICES.length - 1, MINUTE_CHOICES[at] === p.minutes || dir < 0 ? at + dir : at))]!);
+  };
+  useInput(
+    (input, key) => {
+      if (key.escape || input === 'q') return p.onBack();
+      if (input === '?') return p.onHelp();
+      if (key.upArrow || input === 'k') return setCursor((c) => Math.max(0, c - 1));
+      if (key.downArrow || input === 'j') return setCursor((c) => Math.min(TOPICS.length - 1, c + 1));
+      if (input === ' ' || input === 'x') return toggle(TOPICS[cursor]!);
+      if (input === 'a') return p.onTopics(p.topics.length === TOPICS.length ? [] : TOPICS);
+      if (key.leftArrow || input === '-') return stepMinutes(-1);
+      if (key.rightArrow || input === '+') return stepMinutes(1);
+      if (input === 'd') return p.onDaily();
+      if (key.return) return p.onStart();
+    },
+    { isActive: p.active },
+  );
+  const saved = p.progress.practice?.topics ?? {};
+  const nameW = Math.max(...TOPICS.map((x) => x.length));
+  return (
+    <Box flexDirection="column" width={p.width}>
+      <Text bold color={t.accent}>
+        {W.practiceTitle()}
+      </Text>
+      <Text dimColor>{fit(`${W.setupTopics()}: space toggles, a all/none`, p.width)}</Text>
+      {TOPICS.map((topic, i) => {
+        const on = p.topics.includes(topic);
+        const s = Object.hasOwn(saved, topic) ? saved[topic] : undefined;
+        const stats = s && s.attempts > 0 ? `  ${W.setupStats({ box: s.box, pct: Math.round((100 * s.correct) / s.attempts), n: s.attempts })}` : '';
+        const selected = i === cursor;
+        return (
+          <Text key={topic} wrap="truncate-end">
+            <Text color={t.accent} bold>
+              {selected ? `${t.glyphs.pointer} ` : '  '}
+            </Text>
+            <Text bold={selected} color={selected ? t.accent : undefined}>{`${t.glyphs.check[on ? 0 : 1]} ${topic.padEnd(nameW)}`}</Text>
+            <Text dimColor>{`  ${TOPIC_BLURB[topic] ?? ''}${stats}`}</Text>
+          </Text>
+        );
+      })}
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          <Text bold>{W.setupMinutes({ minutes: p.minutes })}</Text>
+          <Text dimColor>{`   ${t.glyphs.left}${t.glyphs.right} change`}</Text>
+        </Text>
+        <Text wrap="truncate-end">
+          <Text bold>{W.setupSeed({ seed: '' }).trimEnd()}</Text>
+          <Text>{` ${p.seedLine}`}</Text>
+          <Text dimColor>{'   d daily'}</Text>
+        </Text>
+      </Box>
+      <Box marginTop={1}>{p.topics.length === 0 ? <Text color={t.bad}>{`${t.glyphs.cross} ${W.setupNone()}`}</Text> : <Text bold>{`${t.glyphs.enter} start`}</Text>}</Box>
+    </Box>
+  );
+}
+
+// ---- the drill -----------------------------------------------------------------------------
+
+interface DrillProps {
+  readonly active: boolean;
+  readonly width: number;
+  readonly session: SessionState;
+  readonly clock: () => number;
+  readonly tickMs: number;
+  readonly onChange: (s: SessionState) => void;
+  readonly onHelp: () => void;
+}
+
+function clockText(ms: number): string {
+  const s = Math.ceil(Math.max(0, ms) / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: DrillProps) {
+  const t = useTheme();
+  const [, redraw] = useState(0);
+  // The countdown shows whole seconds: redraw only when that changes.
+  const shown = useRef(-1);
+  // The latest session for the timer and key handlers, which outlive a render.
+  const latest = useRef(session);
+  latest.current = session;
+  const running = session.phase === 'running';
+
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => {
+      const next = tick(latest.current, clock());
+      if (next !== latest.current) return onChange(next);
+      const secs = Math.ceil(remainingMs(next, clock()) / 1000);
+      if (secs !== shown.current) redraw((n) => n + 1);
+    }, tickMs);
+    return () => clearInterval(id);
+  }, [running, clock, tickMs, onChange]);
+
+  // The help overlay (or anything else taking the keys) stops the clock.
+  useEffect(() => {
+    if (!active && latest.current.phase === 'running') onChange(pause(latest.current, clock()));
+  }, [active, clock, onChange]);
+
+  useInput(
+    (input, key) => {
+      const s = latest.current;
+      if (input === 'q') return onChange(finish(s, clock()));
+      if (input === '?') return onHelp();
+      if (input === 'p' || key.escape || key.return) return onChange(resume(s, clock()));
+    },
+    { isActive: active && session.phase === 'paused' },
+  );
+
+  const submit = useCallback((raw: string) => onChange(answer(latest.current, raw, clock())), [onChange, clock]);
+  const pauseNow = useCallback(() => onChange(pause(latest.current, clock())), [onChange, clock]);
+
+  const now = clock();
+  const q = session.current.question;
+  const left = remainingMs(session, now);
+  shown.current = Math.ceil(left / 1000);
+  const accuracy = session.answered > 0 ? `${Math.round((100 * session.correct) / session.answered)}%` : '–';
+  const status = [
+    `${t.glyphs.times === 'x' ? 'time' : '⏱'} ${clockText(left)}`,
+    `score ${session.score}`,
+    `streak ${session.streak} ${t.glyphs.times}${multiplier(session.streak)}`,
+    `${session.answered} answered · ${accuracy}`,
+    `level ${session.current.level + 1}`,
+  ].join('   ');
+  const last = session.last;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">
+        {status}
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        {session.phase === 'paused' ? (
+          <>
+            <Text bold>{W.paused()}</Text>
+            <Text dimColor>{W.pausedKeys({ enter: t.glyphs.enter })}</Text>
+          </>
+        ) : (
+          <>
+            <Text wrap="truncate-end">
+              <Text color={t.accent} bold>{`[${q.topic}] `}</Text>
+              <Text>{q.context[0] ?? ''}</Text>
+            </Text>
+            {q.context.slice(1).map((line, i) => (
+              <Text key={i} wrap="truncate-end">
+                {line}
+              </Text>
+            ))}
+            {q.choices ? (
+              <Text wrap="wrap">{q.choices.map((c, i) => `${i + 1}) ${c}`).join('   ')}</Text>
+            ) : null}
+            <Box marginTop={1}>
+              <Text bold wrap="truncate-end">
+                {q.ask}
+              </Text>
+            </Box>
+            <PracticeField key={session.current.k} active={active && running} width={width} placeholder={q.placeholder} validate={q.validate} onSubmit={submit} onPause={pauseNow} />
+          </>
+        )}
+      </Box>
+      {last ? <Verdict width={width} last={last} t={t} /> : null}
+    </Box>
+  );
+}
+
+function Verdict({ width, last, t }: { readonly width: number; readonly last: NonNullable<SessionState['last']>; readonly t: Theme }) {
+  if (last.verdict.correct) {
+    return (
+      <Box marginTop={1}>
+        <Text color={t.good} bold>{`${t.glyphs.solved} ${W.right({ points: last.points })}`}</Text>
+      </Box>
+    );
+  }
+  const lines = wrap(`${W.wrongWas({ given: cut(last.given, 24), expected: last.verdict.expected })} ${last.verdict.explanation}`, width - 2).slice(0, 3);
+  return (
+    <Box marginTop={1} flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} color={i === 0 ? t.bad : undefined}>
+          {`${i === 0 ? t.glyphs.cross : ' '} ${line}`}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+// ---- summary -----------------------------------------------------------------------------
+
+function Summary({ active, width, stage, onAgain, onBack, onHelp }: { readonly active: boolean; readonly width: number; readonly stage: Extract<Stage, { name: 'summary' }>; readonly onAgain: () => void; readonly onBack: () => void; readonly onHelp: () => void }) {
+  const t = useTheme();
+  useInput(
+    (input, key) => {
+      if (key.escape || input === 'q') return onBack();
+      if (input === '?') return onHelp();
+      if (key.return) return onAgain();
+    },
+    { isActive: active },
+  );
+  const { summary: s, changes } = stage;
+  const title = (stage.early ? W.summaryEnded : W.summaryTitle)({ topics: cut(s.topics.join(', '), 40), minutes: s.minutes });
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  const show = { score: (x: number) => String(x), accuracy: pct, perMinute: (x: number) => x.toFixed(1) };
+  const label = { score: W.figScore(), accuracy: W.figAccuracy(), perMinute: W.figPerMinute() };
+  const labelW = Math.max(...Object.values(label).map((l) => l.length));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={t.accent} wrap="truncate-end">
+        {title}
+      </Text>
+      {s.answered === 0 ? (
+        <Text>{W.nothingAnswered()}</Text>
+      ) : (
+        <>
+          <Box marginTop={1} flexDirection="column">
+            {changes.figures.map((f) => (
+              <Text key={f.figure} wrap="truncate-end">
+                <Text bold>{`${label[f.figure].padEnd(labelW)}  ${show[f.figure](f.now).padStart(5)}`}</Text>
+                {f.record ? (
+                  <Text color={t.good}>{`  ${t.glyphs.solved} ${f.best === undefined ? W.firstBest() : `${W.newBest()} (${W.bestWas({ best: show[f.figure](f.best) })})`}`}</Text>
+                ) : (
+                  <Text dimColor>{`  ${W.bestWas({ best: show[f.figure](f.best ?? 0) })}`}</Text>
+                )}
+              </Text>
+            ))}
+            <Text dimColor>{`${W.bestStreak({ n: s.bestStreak })} · ${s.answered} answered, ${s.correct} right`}</Text>
+          </Box>
+          <Box marginTop={1} flexDirection="column">
+            <Text dimColor>{W.perTopic()}</Text>
+            {changes.topics.map((c) => {
+              const now = c.correct / c.attempts;
+              const trend = c.before === undefined ? '' : now > c.before + 0.005 ? ` ${t.glyphs.up} better` : now < c.before - 0.005 ? ` ${t.glyphs.down}` : ' =';
+              return (
+                <Text key={c.topic} wrap="truncate-end">
+                  {`${c.topic.padEnd(15)}  ${`${c.correct}/${c.attempts}`.padStart(6)}    ${(c.before === undefined ? '–' : pct(c.before)).padStart(6)} → ${pct(now).padEnd(4)}${trend.padEnd(10)}  ${c.box}`}
+                </Text>
+              );
+            })}
+          </Box>
+        </>
+      )}
+      {stage.notice ? <Text color={t.bad} wrap="truncate-end">{stage.notice}</Text> : null}
+      <Box marginTop={1}>
+        <Text dimColor>{W.summaryKeys({ enter: t.glyphs.enter })}</Text>
+      </Box>
+    </Box>
+  );
+}
