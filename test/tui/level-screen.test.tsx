@@ -110,6 +110,24 @@ describe('level screen', () => {
     expect(app.frame()).toContain('Device pc1');
   });
 
+  it('t watches the traffic: the stepper with headers layer by layer, the footer lists its keys; esc goes back', async () => {
+    const app = start();
+    await openLevel(app, 'configure-gateway');
+    await chooseTask(app, 'Configure the network');
+    expect(app.frame()).toMatch(/send .*clear .*esc cancel/);
+    await app.type('192.168.1.1');
+    // Not yet: that solves it. Cancel, watch the traffic as it is (no gateway: no frames).
+    await app.press(KEY.esc, 't');
+    let f = app.frame();
+    expect(f).toMatch(/Step 1 of \d+/);
+    expect(f).toMatch(/no default\s+gateway/);
+    expect(f).toMatch(/step .*play .*speed/);
+    await app.press(KEY.esc);
+    f = app.frame();
+    expect(f).toContain('Tasks');
+    expect(f).toMatch(/task .*do it/);
+  });
+
   it('a wrong gateway shows the misconception explanation in red feedback, and counts a wrong try', async () => {
     const app = start();
     await openLevel(app, 'configure-gateway');

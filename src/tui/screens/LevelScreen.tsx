@@ -6,17 +6,19 @@
  * verifier's Session and the play clock); this component renders its snapshot and turns keys
  * into its events (../flow/level-keys.ts). The screen owns its keys (App passes them through).
  */
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { LoadedLevel } from '../../levels/load';
 import { levelBest, type LevelResult, type Progress } from '../../progress/store';
-import { describeEvent } from '../../net/sim/describe';
+import type { TraceEvent } from '../../net/sim/trace';
 import { ChoiceList } from '../components/ChoiceList';
+import { TraceStepper } from '../components/TraceStepper';
+import { highlightLinkIndex, type StepFocus } from '../stepping';
 import { DraftField } from '../components/DraftField';
 import { TopologyView } from '../components/TopologyView';
 import { drawTopology } from '../layout/topology';
 import { fit, formatDifficulty, formatDuration, formatStars, text, wrap } from '../model';
-import { currentTask, draftProblem, flowView, levelFlowMachine, menuItems, routeHere, type Outcome } from '../flow/level-flow';
+import { currentTask, draftProblem, flowView, levelFlowMachine, menuItems, routeHere, type FlowView, type Outcome } from '../flow/level-flow';
 import { levelKey, resultChoices, splitChunk } from '../flow/level-keys';
 import { useActor } from '../flow/use-actor';
 import { inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
@@ -41,6 +43,8 @@ export interface LevelScreenProps {
   readonly onResult: (result: LevelResult) => string | undefined;
   /** Milliseconds on a monotonic clock, for the timer and the recorded time (tests inject it). */
   readonly clock?: () => number;
+  /** Told which part of the level shows (tasks, a field, the trace…), for the footer and help. */
+  readonly onView?: (view: FlowView) => void;
 }
 
 export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
@@ -61,6 +65,9 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const devices = level.topology.devices;
   const selectedDevice = devices[c.device]?.name;
   const task: Task | undefined = currentTask(c);
+
+  const onView = props.onView;
+  useEffect(() => onView?.(view), [onView, view]);
 
   // The help overlay (App's) pauses the play clock.
   useEffect(() => {
@@ -159,7 +166,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <TracePanel width={width} height={height - 1} lines={c.session.watchTrace().map((e) => describeEvent(e))} />
+        <WatchPanel width={width} height={height - 1} active={active} level={level} trace={c.session.watchTrace()} />
       </Box>
     );
   }
@@ -509,18 +516,27 @@ const Clock = memo(function Clock({ read, limit, ticking }: { readonly read: () 
   return <Text color={over ? t.bad : undefined}>{`${formatDuration(seconds, t.glyphs)} / ${formatDuration(limit, t.glyphs)}${ticking ? '' : ' paused'}${over ? ' over time' : ''}`}</Text>;
 });
 
-/** What happened on the network, one line per event; Esc closes. (The stepper replaces this.) */
-const TracePanel = memo(function TracePanel({ width, height, lines }: { readonly width: number; readonly height: number; readonly lines: readonly string[] }) {
+/**
+ * Watching the traffic: the network with the current frame's link marked, and under it the
+ * stepper (frames one by one, headers layer by layer, the TCP ladder). Esc goes back (the
+ * level's keymap); every other key is the stepper's.
+ */
+const WatchPanel = memo(function WatchPanel(props: { readonly width: number; readonly height: number; readonly active: boolean; readonly level: LevelView; readonly trace: readonly TraceEvent[] }) {
+  const { width, height, active, level, trace } = props;
   const t = useTheme();
-  const shown = lines.slice(0, Math.max(1, height - 3));
+  const [focus, setFocus] = useState<StepFocus | undefined>();
+  const onFocus = useCallback((f: StepFocus | undefined) => setFocus(f), []);
+  // The drawing gets at most 40% of the rows, and only when it draws as a diagram there;
+  // the stepper needs the rest for the headers.
+  const drawing = useMemo(() => {
+    const d = drawTopology(level.topology, { width, maxHeight: Math.max(0, Math.floor(height * 0.4)), ascii: t.ascii, highlightLink: highlightLinkIndex(level.topology, focus) });
+    return d.mode === 'diagram' && d.lines.length > 0 ? d : undefined;
+  }, [level.topology, width, height, t.ascii, focus]);
+  const stepperH = height - (drawing ? drawing.lines.length : 0) - 1;
   return (
-    <Box flexDirection="column" width={width} borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1}>
-      <Text color={t.accent} bold>{`Trace: ${lines.length} events`}</Text>
-      {shown.map((l, i) => (
-        <Text key={i} wrap="truncate-end">
-          {l}
-        </Text>
-      ))}
+    <Box flexDirection="column" width={width} height={height}>
+      {drawing ? <TopologyView drawing={drawing} /> : null}
+      <TraceStepper trace={trace} width={width} height={stepperH} active={active} onFocus={onFocus} />
       <Text dimColor>esc back to the tasks</Text>
     </Box>
   );
