@@ -10,7 +10,7 @@ Commands:
   capture <level|pack>    write a level's traffic as a pcap: -o FILE.pcap
   new <kind> <file>       a commented starting level (configure, answer, predict, route)
   progress export FILE    save your progress to a file (import FILE merges it back)
-  practice --export N     generated drills as a worksheet (the timed session is not built yet)
+  practice                timed drills: streaks, personal bests (--export N: a worksheet)
   help                    show this help
 
 Options:
@@ -27,7 +27,9 @@ Command options:
   play --script FILE [--json] [--level ID] [--lang LOCALE]
   capture -o FILE [--actions FILE] [--level ID]
   new --force             overwrite an existing file
-  practice --topic T,...  subnet, same-subnet, binary, vlsm, ports, osi, transport, arp, next-hop
-  practice --seed S | --daily   the same seed gives the same drills; --daily uses today's date
+  practice --topic T,...  subnet, same-subnet, binary, vlsm, ports, osi, transport, arp,
+                          next-hop, mac-learning, tcp (default: all)
+  practice --minutes N    the timed session's length (default 5)
+  practice --seed S | --daily   the same seed (and answers) give the same drills; --daily: today's
   practice --export N --json    N drills as JSON lines {topic, seed, question, answer}
 `;

@@ -8,6 +8,7 @@ import { App } from './App';
 import { defaultProgressDir, loadProgress, saveProgress, type Progress } from '../progress/store';
 import { ThemeContext, themeFromEnv } from './theme';
 import type { LevelRef, PackView } from './types';
+import type { Screen } from './nav';
 
 export interface StartTuiOptions {
   readonly stdin?: NodeJS.ReadStream;
@@ -21,6 +22,8 @@ export interface StartTuiOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Plays a level; until the level screen exists, a preview is shown instead. */
   readonly onPlay?: (ref: LevelRef) => void;
+  /** A screen to open over the menu at start (`netquest practice`). */
+  readonly start?: Screen;
   /** Loads a pack folder for "Open a level pack…": the pack or a message. */
   readonly openPack?: (path: string) => PackView | string;
   /** Draw on the alternate screen, like htop (default: yes, except on TERM=dumb). */
@@ -102,7 +105,7 @@ export async function startTui(opts: StartTuiOptions): Promise<string | undefine
   try {
     instance = render(
       <ThemeContext.Provider value={theme}>
-        <App packs={opts.packs} progress={loaded.progress} notice={loaded.notice} locale={opts.locale} persist={persist} onPlay={opts.onPlay} openPack={opts.openPack} />
+        <App packs={opts.packs} progress={loaded.progress} notice={loaded.notice} locale={opts.locale} persist={persist} onPlay={opts.onPlay} openPack={opts.openPack} start={opts.start} />
       </ThemeContext.Provider>,
       // Ctrl+C reaches the app, which quits cleanly; 60 fps keeps fast typing responsive.
       { stdin, stdout, exitOnCtrlC: false, maxFps: 60, patchConsole: opts.patchConsole ?? true },
