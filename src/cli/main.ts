@@ -14,6 +14,7 @@ import { runGame } from './game-command';
 import { runProgress } from './progress-command';
 import { runPractice } from './practice-command';
 import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
+import { runSandbox } from './sandbox-command';
 
 export interface Io {
   out(text: string): void;
@@ -80,6 +81,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return runProgress(rest, io);
     case 'practice':
       return runPractice(rest, io);
+    case 'sandbox':
+      return runSandbox(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);

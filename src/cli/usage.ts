@@ -11,6 +11,7 @@ Commands:
   new <kind> <file>       a commented starting level (configure, answer, predict, route)
   progress export FILE    save your progress to a file (import FILE merges it back)
   practice                timed drills: streaks, personal bests (--export N: a worksheet)
+  sandbox [level|pack]    explore any network with no goals: build, configure, ping, TCP, step the trace, pcap
   help                    show this help
 
 Options:
@@ -27,6 +28,7 @@ Command options:
   play --script FILE [--json] [--level ID] [--lang LOCALE]
   capture -o FILE [--actions FILE] [--level ID]
   new --force             overwrite an existing file
+  sandbox --level ID      which level of a pack to open (default: the first)
   practice --topic T,...  subnet, same-subnet, binary, vlsm, ports, osi, transport, arp,
                           next-hop, mac-learning, tcp (default: all)
   practice --minutes N    the timed session's length (default 5)

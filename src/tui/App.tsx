@@ -16,6 +16,8 @@ import { LevelPreview } from './screens/LevelPreview';
 import { LevelScreen } from './screens/LevelScreen';
 import { OpenPack } from './screens/OpenPack';
 import { Practice } from './screens/Practice';
+import { Sandbox } from './screens/Sandbox';
+import { nodeSandboxIo } from '../sandbox/io';
 import { Settings } from './screens/Settings';
 import { Soon } from './screens/Soon';
 import { Title, type TitleChoice } from './screens/Title';
@@ -121,6 +123,8 @@ export function App(props: AppProps) {
     if (screen.name === 'level' && playable) return;
     // So does practice: its answer field takes every printable key, Esc pauses there.
     if (screen.name === 'practice') return;
+    // And the sandbox: its forms take printable keys; it calls back itself on Esc and q.
+    if (screen.name === 'sandbox') return;
     if (k.escape) return back();
     // The path field takes every printable key.
     if (screen.name === 'open') return;
@@ -147,7 +151,7 @@ export function App(props: AppProps) {
         case 'practice':
           return push({ name: 'practice' });
         case 'sandbox':
-          return push({ name: 'soon', what: c });
+          return push({ name: 'sandbox' });
         case 'open':
           setOpenError(undefined);
           return push({ name: 'open' });
@@ -225,6 +229,7 @@ export function App(props: AppProps) {
     [progress, persist],
   );
   const openHelp = useCallback(() => send({ type: 'help', open: true }), []);
+  const sandboxIo = useMemo(() => nodeSandboxIo(), []);
 
   // The level screen says which of its parts shows (a field, the trace…): the keys follow it.
   const [levelView, setLevelView] = useState<FlowView | undefined>();
@@ -301,6 +306,9 @@ export function App(props: AppProps) {
       break;
     case 'practice':
       body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
+      break;
+    case 'sandbox':
+      body = <Sandbox active={active} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} io={sandboxIo} onExit={back} onHelp={openHelp} />;
       break;
     case 'open':
       body = <OpenPack active={active} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;

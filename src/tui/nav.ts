@@ -6,6 +6,8 @@
  */
 import type { Glyphs } from './theme';
 import type { LevelRef } from './types';
+import { sandboxKeys } from '../sandbox/keys';
+import type { TopologySpec } from '../sandbox/session';
 import type { PracticeOptions } from '../practice/options';
 
 export type Screen =
@@ -16,6 +18,8 @@ export type Screen =
   | { readonly name: 'confirm-skip'; readonly ref: LevelRef }
   | { readonly name: 'level'; readonly ref: LevelRef }
   | { readonly name: 'soon'; readonly what: 'practice' | 'sandbox' }
+  /** Free exploring: a blank network, or a level's (its topology, and where it came from). */
+  | { readonly name: 'sandbox'; readonly topology?: TopologySpec; readonly origin?: string }
   /** Timed practice; the command line may preset topics, minutes and seed. */
   | { readonly name: 'practice'; readonly options?: PracticeOptions }
   | { readonly name: 'open' }
@@ -103,6 +107,8 @@ export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
       ];
     case 'soon':
       return [back, help, ctrlC];
+    case 'sandbox':
+      return sandboxKeys(g);
     case 'practice':
       return [
         { keys: g.enter, action: 'setup: start · drill: check the answer · summary: practise again', short: 'start/check', main: true },
@@ -114,7 +120,7 @@ export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
         { keys: `${g.left}${g.right} - +`, action: 'setup: fewer or more minutes' },
         { keys: 'd', action: "setup: today's questions, the same for everyone" },
         { keys: `p esc ${g.enter}`, action: 'paused: resume' },
-        { keys: 'q', action: 'paused: end the session now (answers so far count) · setup, summary: back' },
+        { keys: 'q', action: 'paused: end the session now · setup, summary: back' },
         { keys: '?', action: 'this help (in the drill: pause first)', short: 'help', main: true },
         ctrlC,
       ];
@@ -141,6 +147,8 @@ export function screenTitle(name: ScreenName): string {
       return 'Level';
     case 'soon':
       return 'Coming soon';
+    case 'sandbox':
+      return 'Sandbox';
     case 'practice':
       return 'Practice';
     case 'open':

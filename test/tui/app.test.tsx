@@ -72,7 +72,7 @@ describe('title menu', () => {
     await app.press(KEY.esc);
     expect(app.frame()).toMatch(/› Practice/);
     await app.press(KEY.down, KEY.enter);
-    expect(app.frame()).toContain('Sandbox is coming soon');
+    expect(app.frame()).toContain('The network is empty.');
     await app.press('q');
     // The cursor is where it was left.
     expect(app.frame()).toMatch(/› Sandbox/);

@@ -193,6 +193,28 @@ describe('the trace stepper', () => {
     expect(onExit).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps its place when the parent hands in a fresh copy of the same trace; a new trace starts over', async () => {
+    const trace = pingTrace();
+    const s = mount({ trace });
+    await tick();
+    await s.press('l', 'l');
+    expect(s.frame()).toMatch(/Step 3 of/);
+    s.rerender(
+      <ThemeContext.Provider value={themeFromEnv({})}>
+        <TraceStepper width={78} height={18} active trace={[...trace]} />
+      </ThemeContext.Provider>,
+    );
+    await tick();
+    expect(s.frame()).toMatch(/Step 3 of/);
+    s.rerender(
+      <ThemeContext.Provider value={themeFromEnv({})}>
+        <TraceStepper width={78} height={18} active trace={tcpTrace()} />
+      </ThemeContext.Provider>,
+    );
+    await tick();
+    expect(s.frame()).toMatch(/Step 1 of/);
+  });
+
   it('an empty trace says so', async () => {
     const s = mount({ trace: [] });
     await tick();

@@ -13,7 +13,6 @@ import type { TraceEvent } from '../../net/sim/trace';
 import { describeEvent, formatSimTime } from '../../net/sim/describe';
 import { LADDER_MIN_WIDTH, renderLadder } from '../../machines/tcp/ladder';
 import { wrap } from '../model';
-import type { KeyHelp } from '../nav';
 import {
   buildSteps,
   headerLayers,
@@ -31,8 +30,7 @@ import {
   type StepperEvent,
   type StepperState,
 } from '../stepping';
-import type { Glyphs } from '../theme';
-import { useTheme } from '../theme';
+import { useTheme, type Glyphs } from '../theme';
 import { HeaderRows } from './Headers';
 import { LadderRows } from './Ladder';
 
@@ -73,14 +71,17 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   const [state, setState] = useState<StepperState>(() => initialStepper(count, start));
   const [scroll, setScroll] = useState(0);
   const [view, setView] = useState<View>('headers');
-  // A new trace starts the stepper afresh (not on the first render: the state is already fresh).
-  const seen = useRef(steps);
+  // A different trace starts the stepper afresh. Told apart by its events, not the array's
+  // identity, so a parent that slices the same run again on each render does not reset it.
+  const identity = `${trace.length}`;
+  const seen = useRef<{ id: string; first: TraceEvent | undefined; last: TraceEvent | undefined }>({ id: identity, first: trace[0], last: trace[trace.length - 1] });
   useEffect(() => {
-    if (seen.current === steps) return;
-    seen.current = steps;
+    const was = seen.current;
+    if (was.id === identity && was.first === trace[0] && was.last === trace[trace.length - 1]) return;
+    seen.current = { id: identity, first: trace[0], last: trace[trace.length - 1] };
     setState(initialStepper(steps.length, start));
     setScroll(0);
-  }, [steps, start]);
+  }, [identity, trace, steps, start]);
 
   const cursor = Math.min(state.cursor, Math.max(0, count - 1));
   const step = steps[cursor];
@@ -226,16 +227,4 @@ function detailBar(o: { shown: View; sideBySide: boolean; hasLadder: boolean; fr
   const more = o.total > o.room ? `   ${g.up}${g.down} ${o.shown === 'ladder' ? 'earlier rows' : `rows ${o.top + 1}-${Math.min(o.total, o.top + o.room)} of ${o.total}`}` : '';
   if (!o.frame && o.shown === 'headers' && !o.sideBySide) return `${g.dash.repeat(2)} no frame at this step${o.hasLadder ? '   v: the TCP ladder' : ''}`;
   return `${g.dash.repeat(2)} ${what}${more}`;
-}
-
-/** The stepper's keys, for a screen's footer and help overlay. */
-export function traceStepperKeys(g: Glyphs): KeyHelp[] {
-  return [
-    { keys: `${g.left}${g.right} h l , .`, action: 'step back and forward through the frames', short: 'step', main: true },
-    { keys: 'space', action: 'play or pause', short: 'play', main: true },
-    { keys: '+ -', action: 'play faster or slower', short: 'speed' },
-    { keys: 'home end g G', action: 'first or last step' },
-    { keys: `${g.up}${g.down} j k`, action: 'scroll the headers or the ladder' },
-    { keys: 'v', action: 'show the headers or the TCP ladder (both, on a wide screen)' },
-  ];
 }

@@ -10,7 +10,7 @@ export type TitleChoice = 'campaign' | 'practice' | 'sandbox' | 'open' | 'settin
 const ENTRIES: readonly [TitleChoice, string, string][] = [
   ['campaign', 'Campaign', 'the levels, chapter by chapter'],
   ['practice', 'Practice', 'timed drills, personal bests'],
-  ['sandbox', 'Sandbox', 'coming soon'],
+  ['sandbox', 'Sandbox', 'any network, no goals: build and explore'],
   ['open', 'Open a level pack…', 'play a pack folder'],
   ['settings', 'Settings', 'language, motion, unlocking'],
   ['quit', 'Quit', ''],

@@ -1,0 +1,258 @@
+/**
+ * The sandbox screen: the network drawn, the selected device inspected, a log of what was
+ * done, and the actions (menu on Enter, or one key each); `s` steps through the last run with
+ * the trace stepper, its frame's link lit in the drawing. The network itself lives in
+ * ../../sandbox/session.ts and the actions' questions in ../../sandbox/forms.ts: this screen
+ * renders them and passes keys on.
+ */
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { ACTIONS, formFor, type ActionId, type Field, type Form, type SandboxIo } from '../../sandbox/forms';
+import { SandboxSession, type TopologySpec } from '../../sandbox/session';
+import { AnswerField } from '../components/AnswerField';
+import { Menu, type MenuItem } from '../components/Menu';
+import { TopologyView } from '../components/TopologyView';
+import { TraceStepper, type Schedule } from '../components/TraceStepper';
+import { drawTopology } from '../layout/topology';
+import { topologyFromLevel } from '../layout/from-level';
+import { wrap } from '../model';
+import { inspectDevice } from '../play';
+import { highlightLinkIndex, type StepFocus } from '../stepping';
+import type { Glyphs } from '../theme';
+import { useTheme } from '../theme';
+
+export interface SandboxProps {
+  readonly active: boolean;
+  readonly width: number;
+  readonly height: number;
+  /** The network to start from (a level's topology); a blank one without it. */
+  readonly topology?: TopologySpec | undefined;
+  /** Where it came from, for the first log line ("pc-lan.yaml"). */
+  readonly origin?: string | undefined;
+  readonly io: SandboxIo;
+  /** Esc or q on the network view. */
+  readonly onExit: () => void;
+  /** ? on the network view. */
+  readonly onHelp?: (() => void) | undefined;
+  readonly schedule?: Schedule | undefined;
+}
+
+type Mode = { readonly name: 'network' } | { readonly name: 'menu' } | { readonly name: 'form'; readonly form: Form; readonly values: readonly string[] } | { readonly name: 'trace' };
+
+interface LogLine {
+  readonly id: number;
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+const KEY_OF = new Map(ACTIONS.map((a) => [a.key, a.id]));
+
+export const Sandbox = memo(function Sandbox({ active, width, height, topology, origin, io, onExit, onHelp, schedule }: SandboxProps) {
+  const t = useTheme();
+  const g = t.glyphs;
+  const [session] = useState(() => new SandboxSession(topology));
+  // The session changes in place: this counter tells React that it did.
+  const [version, setVersion] = useState(0);
+  const [mode, setMode] = useState<Mode>({ name: 'network' });
+  const [selected, setSelected] = useState(0);
+  const [focus, setFocus] = useState<StepFocus | undefined>();
+  const nextId = useRef(0);
+  const [log, setLog] = useState<readonly LogLine[]>(() => startLog(session, origin, nextId));
+
+  const names = useMemo(() => session.deviceNames(), [session, version]);
+  const current = names.length ? names[Math.min(selected, names.length - 1)] : undefined;
+  const say = useCallback((ok: boolean, text: string) => setLog((l) => [...l.slice(-40), { id: nextId.current++, ok, text }]), []);
+
+  const start = useCallback(
+    (id: ActionId) => {
+      if (id === 'trace') {
+        if (!session.lastRun()) return say(false, 'Nothing has been sent yet: ping (p), send UDP (u) or open TCP (t) first.');
+        return setMode({ name: 'trace' });
+      }
+      const form = formFor(id, { session, selected: current, io });
+      if (typeof form === 'string') {
+        setMode({ name: 'network' });
+        return say(false, form);
+      }
+      setMode({ name: 'form', form, values: [] });
+    },
+    [session, current, io, say],
+  );
+
+  const answer = useCallback(
+    (value: string) => {
+      if (mode.name !== 'form') return;
+      const values = [...mode.values, value];
+      if (mode.form.field(values)) return setMode({ name: 'form', form: mode.form, values });
+      const r = mode.form.submit(values);
+      setVersion((v) => v + 1);
+      setMode({ name: 'network' });
+      if (!r.ok) return say(false, r.error);
+      say(true, r.message);
+      if (r.step) {
+        const frames = session.traceOf().filter((e) => e.kind === 'frame').length;
+        say(true, frames > 0 ? `${frames} frame${frames === 1 ? '' : 's'} on the wires: s steps through them` : 'nothing went on the wire: s shows what happened');
+      }
+    },
+    [mode, say, session],
+  );
+  const cancel = useCallback(() => setMode({ name: 'network' }), []);
+  const field: Field | undefined = mode.name === 'form' ? mode.form.field(mode.values) : undefined;
+
+  useInput(
+    (input, key) => {
+      if (mode.name === 'menu' || (mode.name === 'form' && field?.kind === 'choice')) {
+        if (key.escape || input === 'q') cancel();
+        return;
+      }
+      if (mode.name !== 'network') return;
+      if (key.escape || input === 'q') return onExit();
+      if (input === '?') return onHelp?.();
+      if (key.return) return setMode({ name: 'menu' });
+      if (names.length > 0 && (key.rightArrow || input === 'l' || (key.tab && !key.shift))) return setSelected((i) => (Math.min(i, names.length - 1) + 1) % names.length);
+      if (names.length > 0 && (key.leftArrow || input === 'h' || (key.tab && key.shift))) return setSelected((i) => (Math.min(i, names.length - 1) - 1 + names.length) % names.length);
+      const id = KEY_OF.get(input);
+      if (id) start(id);
+    },
+    { isActive: active && mode.name !== 'trace' && !(mode.name === 'form' && field?.kind === 'text') },
+  );
+
+  // ---- layout ----
+  const topo = useMemo(() => topologyFromLevel(session.topology()), [session, version]);
+  const run = session.lastRun();
+  const runTrace = useMemo(() => session.traceOf(run), [session, run]);
+  const inTrace = mode.name === 'trace';
+  const drawRoom = inTrace ? (height >= 30 ? Math.floor(height * 0.4) : height >= 20 ? Math.floor(height * 0.3) : 0) : Math.max(3, Math.floor(height * 0.45));
+  const drawing = useMemo(
+    () =>
+      drawTopology(topo, {
+        width,
+        maxHeight: drawRoom,
+        ascii: t.ascii,
+        ...(inTrace ? {} : current !== undefined ? { selectedDevice: current } : {}),
+        ...(inTrace && highlightLinkIndex(topo, focus) !== undefined ? { highlightLink: highlightLinkIndex(topo, focus)! } : {}),
+      }),
+    [topo, width, drawRoom, t.ascii, current, inTrace, focus],
+  );
+  const drawn = drawRoom > 0 ? drawing.lines.slice(0, drawRoom) : [];
+  const shownDrawing = drawn.length === drawing.lines.length ? drawing : { ...drawing, lines: drawn, marks: drawing.marks.filter((m) => m.row < drawn.length) };
+
+  if (inTrace && run) {
+    const stepperH = Math.max(3, height - drawn.length - 1);
+    return (
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        <Text bold wrap="truncate-end">
+          {`Run ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}`}
+        </Text>
+        {drawn.length > 0 ? <TopologyView drawing={shownDrawing} /> : null}
+        <TraceStepper trace={runTrace} width={width} height={stepperH} active={active} onExit={() => setMode({ name: 'network' })} onFocus={setFocus} {...(schedule ? { schedule } : {})} />
+      </Box>
+    );
+  }
+
+  // Below the drawing: the inspector beside the log (stacked when narrow), then the action area.
+  const actionRows = mode.name === 'menu' ? Math.min(ACTIONS.length + 1, Math.max(4, Math.floor(height / 2))) : field?.kind === 'choice' ? Math.min(field.options.length + 1, Math.max(3, Math.floor(height / 3))) : field ? 3 : 1;
+  const emptyHint = names.length === 0 ? wrap('a adds a device (host, switch, router, hub); c plugs a cable; enter lists every action.', width) : [];
+  const emptyRows = names.length === 0 ? 1 + emptyHint.length : 0;
+  const middle = Math.max(0, height - drawn.length - emptyRows - actionRows - 1);
+  const sideBySide = width >= 70;
+  const inspectW = sideBySide ? Math.floor(width * 0.5) : width;
+  const logW = sideBySide ? width - inspectW - 1 : width;
+  const inspectRows = sideBySide ? middle : Math.ceil(middle / 2);
+  const logRows = sideBySide ? middle : middle - inspectRows;
+  const inspected = current ? inspectDevice(session.sim, current, inspectW).slice(0, inspectRows) : [];
+  const logLines = log.flatMap((l) => wrap(`${l.ok ? g.pointer : g.cross} ${l.text}`, logW - 2).map((text, i) => ({ key: `${l.id}:${i}`, ok: l.ok, text: i === 0 ? text : `  ${text}` }))).slice(-logRows);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {names.length === 0 ? (
+        <>
+          <Text bold>The network is empty.</Text>
+          {emptyHint.map((l, i) => (
+            <Text key={i} dimColor>
+              {l}
+            </Text>
+          ))}
+        </>
+      ) : (
+        <TopologyView drawing={shownDrawing} />
+      )}
+      <Box width={width} height={middle} flexShrink={0} flexDirection={sideBySide ? 'row' : 'column'}>
+        <Box flexDirection="column" width={inspectW} height={inspectRows}>
+          {inspected.map((line, i) => (
+            <Text key={i} wrap="truncate-end" bold={i === 0}>
+              {line || ' '}
+            </Text>
+          ))}
+        </Box>
+        {sideBySide ? <Box width={1} /> : null}
+        <Box flexDirection="column" width={logW} height={logRows}>
+          {logLines.map((l) => (
+            <Text key={l.key} wrap="truncate-end" color={l.ok ? undefined : t.bad}>
+              {l.text}
+            </Text>
+          ))}
+        </Box>
+      </Box>
+      <Text> </Text>
+      <ActionArea mode={mode} field={field} width={width} rows={actionRows} active={active} g={g} onAction={start} onAnswer={answer} onCancel={cancel} />
+    </Box>
+  );
+});
+
+function startLog(session: SandboxSession, origin: string | undefined, nextId: { current: number }): LogLine[] {
+  const lines: LogLine[] = [];
+  const add = (ok: boolean, text: string) => lines.push({ id: nextId.current++, ok, text });
+  add(true, origin ? `Opened the network of ${origin}: no goals here, explore.` : 'A blank network: no goals here, build and explore.');
+  for (const p of session.problems.slice(0, 5)) add(false, `${p.path.join('.')}: ${p.message} (left out)`);
+  return lines;
+}
+
+const ActionArea = memo(function ActionArea(props: {
+  readonly mode: Mode;
+  readonly field: Field | undefined;
+  readonly width: number;
+  readonly rows: number;
+  readonly active: boolean;
+  readonly g: Glyphs;
+  readonly onAction: (id: ActionId) => void;
+  readonly onAnswer: (value: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const { mode, field, width, rows, active, g } = props;
+  const items = useMemo((): MenuItem<ActionId>[] => ACTIONS.map((a) => ({ label: `${a.key}  ${a.label}`, value: a.id })), []);
+  const choices = useMemo((): MenuItem<string>[] => (field?.kind === 'choice' ? field.options.map((o) => ({ label: o.label, value: o.value })) : []), [field]);
+  if (mode.name === 'menu') {
+    return (
+      <Box flexDirection="column" width={width}>
+        <Text bold>{`Actions ${g.dash} ${g.enter} does it, esc closes`}</Text>
+        <Menu items={items} onSelect={props.onAction} isFocused={active} limit={rows - 1} />
+      </Box>
+    );
+  }
+  if (mode.name === 'form' && field) {
+    const title = `${mode.form.title}: ${field.label}`;
+    if (field.kind === 'choice') {
+      const initial = field.initial !== undefined ? Math.max(0, field.options.findIndex((o) => o.value === field.initial)) : 0;
+      return (
+        <Box flexDirection="column" width={width}>
+          <Text bold wrap="truncate-end">{`${title}  (esc cancels)`}</Text>
+          <Menu key={`${mode.values.length}`} items={choices} onSelect={props.onAnswer} isFocused={active} initialIndex={initial} limit={rows - 1} />
+        </Box>
+      );
+    }
+    return (
+      <Box flexDirection="column" width={width}>
+        <Text bold wrap="truncate-end">
+          {title}
+        </Text>
+        <AnswerField key={`${mode.values.length}`} active={active} width={width} placeholder={field.placeholder} validate={field.validate} onSubmit={props.onAnswer} onCancel={props.onCancel} />
+      </Box>
+    );
+  }
+  return (
+    <Text dimColor wrap="truncate-end">
+      {`${g.enter} actions   p ping   t tcp   s step the trace   i address   a add   c cable   w pcap`}
+    </Text>
+  );
+});
