@@ -416,7 +416,11 @@ export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 6
   }
   if (!key) return ['(the scenario does not get that far)'];
   const at = trace.indexOf(key);
-  const before = trace.slice(0, at + 1).filter((e) => involves(e, p.device));
+  // Lead-up of the same kind only: a TCP reveal shows the segments and states, not the ARP
+  // that happened to come before them.
+  const tcp = (e: TraceEvent) => e.kind === 'tcp' || (e.kind === 'frame' && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp');
+  const sameKind = p.ask === 'tcp-segment' || p.ask === 'tcp-state' ? tcp : () => true;
+  const before = trace.slice(0, at + 1).filter((e) => involves(e, p.device) && sameKind(e));
   const after = p.ask === 'arp-responder' ? trace.slice(at + 1).filter((e) => e.kind === 'frame' && e.frame.payload.kind === 'arp').slice(0, extra) : trace.slice(at + 1).filter((e) => involves(e, p.device)).slice(0, extra);
   return [...before.slice(-(max - after.length)), ...after].map(describeEvent);
 }

@@ -30,3 +30,19 @@ describe('answer form, checked as typed (a malformed answer is never sent, so ne
     expect(answerProblem(question({ ask: 'osi-layer', of: 'http' }), '  ')).toBeUndefined();
   });
 });
+
+describe('the reveal after a prediction', () => {
+  it('for a TCP segment shows the segments and states that led to it, not the ARP before them', async () => {
+    const { loadLevelFile } = await import('../../src/levels/load');
+    const { Session } = await import('../../src/verify/session');
+    const { revealLines } = await import('../../src/tui/play');
+    const loaded = loadLevelFile(new URL('../../levels/07-tcp/01-syn.yaml', import.meta.url).pathname);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+    const session = new Session(loaded.value);
+    const segment = loaded.value.level.predictions.find((p) => p.ask === 'tcp-segment' && p.device === 'srv');
+    expect(segment).toBeDefined();
+    const lines = revealLines(segment!, session.scenarioTrace());
+    expect(lines.at(-1)).toMatch(/\[SYN, ACK\] seq 5000 ack 1001/);
+    expect(lines.join('\n')).not.toMatch(/ARP/);
+  });
+});

@@ -3,6 +3,7 @@ import { formatIpv4 } from '../address/ipv4';
 import { formatMac } from '../address/mac';
 import { formatSubnet } from '../address/subnet';
 import type { EthernetFrame } from '../wire/types';
+import { formatTcpFlags } from '../wire/tcp';
 import { formatRoute } from './routing';
 import type { TraceEvent } from './trace';
 
@@ -30,7 +31,7 @@ export function describeFrame(f: EthernetFrame): string {
     case 'udp':
       return `UDP ${b.srcPort} → ${b.dstPort}, ${b.data.length} bytes, ${ip}`;
     case 'tcp':
-      return `TCP ${b.srcPort} → ${b.dstPort} seq ${b.seq} ack ${b.ack}, ${ip}`;
+      return `TCP ${b.srcPort} → ${b.dstPort} [${formatTcpFlags(b.flags)}] seq ${b.seq} ack ${b.ack}${b.data.length ? `, ${b.data.length} bytes` : ''}, ${ip}`;
     case 'raw':
       return `IP protocol ${p.protocol}, ${ip}`;
   }
