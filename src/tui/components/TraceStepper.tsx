@@ -108,7 +108,8 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   const arrow = t.ascii ? '->' : g.right;
   // The engine writes arrows and dashes; a dumb terminal gets ASCII.
   const txt = t.ascii ? toAscii : (x: string) => x;
-  const status = `Step ${count === 0 ? 0 : cursor + 1} of ${count}${step ? ` ${g.dash} ${formatSimTime(stepTime(step))}` : ''}`;
+  // Time since the trace began: a run in the sandbox starts whenever the clock had got to.
+  const status = `Step ${count === 0 ? 0 : cursor + 1} of ${count}${step ? ` ${g.dash} t+${formatSimTime(stepTime(step) - (trace[0]?.t ?? 0))}` : ''}`;
   const player = state.playing ? `${t.ascii ? '>' : '▶'} playing, ${speedLabel(state)}` : `${t.ascii ? '||' : '⏸'} paused, ${speedLabel(state)}`;
   const hop = step ? stepHop(step, arrow) : undefined;
   const what = step ? `${hop ? `${hop}  ` : ''}${stepTitle(step)}` : 'Nothing was sent: the trace is empty.';
@@ -116,8 +117,8 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   const events = step ? [...step.before.map((e) => ({ mark: t.ascii ? '-' : '·', e })), ...step.after.map((e) => ({ mark: arrow, e }))] : [];
   const eventLines = events.flatMap(({ mark, e }) => wrap(txt(`${mark} ${describeEvent(e)}`), width).map((l, i) => (i === 0 ? l : `  ${l}`)));
   const rest = Math.max(0, height - 1 - whatLines.length);
-  // Events get up to a third of what is left; the details the remainder.
-  const eventRoom = Math.min(eventLines.length, Math.max(1, Math.floor(rest / 3)));
+  // The decisions around the frame get up to half of what is left; the details the remainder.
+  const eventRoom = Math.min(eventLines.length, Math.max(1, Math.floor(rest / 2)));
   const cut = eventLines.length > eventRoom;
   const shownEvents = cut ? [...eventLines.slice(0, Math.max(0, eventRoom - 1)), `${g.ellipsis} ${eventLines.length - eventRoom + 1} more line(s)`] : eventLines;
   const detailH = Math.max(0, rest - shownEvents.length - 1);

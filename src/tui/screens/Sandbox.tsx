@@ -252,7 +252,7 @@ const ActionArea = memo(function ActionArea(props: {
   }
   return (
     <Text dimColor wrap="truncate-end">
-      {`${g.enter} actions   p ping   t tcp   s step the trace   i address   a add   c cable   w pcap`}
+      {`${g.enter} all actions  p ping  u udp  t tcp  s step  i address  g gateway  a add  c cable`}
     </Text>
   );
 });
