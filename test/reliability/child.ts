@@ -15,7 +15,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Bundles `entry` (relative to the repository) to a standalone .mjs; returns its path. */
 export async function bundle(entry: string): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'nq-child-')), 'child.mjs');
-  await build({ absWorkingDir: root, entryPoints: [entry], outfile, bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    // As scripts/build.mjs: CommonJS dependencies (yaml) bundled into ESM still call require().
+    banner: { js: "import { createRequire as __nqCreateRequire } from 'node:module'; const require = __nqCreateRequire(import.meta.url);" },
+  });
   return outfile;
 }
 
