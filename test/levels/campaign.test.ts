@@ -44,12 +44,12 @@ describe('the campaign as a course', () => {
   const all = chapters.flatMap((c) => c.levels.map((l) => l.level));
   const en = (t: unknown): string => (typeof t === 'string' ? t : ((t as Record<string, string>)['en'] ?? ''));
 
-  it('every level has a 3–6 line briefing, hints, a recap, a par and a solution', () => {
+  it('every level has a 3–6 line briefing, two or more hints, a recap, a par and a solution', () => {
     const missing = all.flatMap((l) => {
       const lines = en(l.briefing).trim().split('\n').length;
       return [
         ...(lines < 3 || lines > 6 ? [`${l.id}: briefing of ${lines} lines`] : []),
-        ...(l.hints.length === 0 ? [`${l.id}: no hints`] : []),
+        ...(l.hints.length < 2 ? [`${l.id}: ${l.hints.length} hint(s); a second one when the first was not enough`] : []),
         ...(l.recap === undefined || en(l.recap).trim() === '' ? [`${l.id}: no recap`] : []),
         ...(l.par < 1 ? [`${l.id}: par ${l.par}`] : []),
         ...(l.solution.length === 0 ? [`${l.id}: no solution`] : []),
