@@ -104,8 +104,15 @@ export class Session {
 
   goals(): GoalResult[] {
     const answersRight = this.level.questions.every((q) => this.correct.has(q.id));
-    return this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale));
+    // Each goal runs on a fresh network, so the results change only with the configuration
+    // and the answers. Kept until then: `solved()` asks after every step, `score()` too
+    // (recomputing was most of `netquest check`'s time).
+    if (this.cachedGoals?.answersRight !== answersRight) {
+      this.cachedGoals = { answersRight, results: this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale)) };
+    }
+    return [...this.cachedGoals.results];
   }
+  private cachedGoals: { readonly answersRight: boolean; readonly results: readonly GoalResult[] } | undefined;
 
   routePlan(): RoutePlan | undefined {
     if (!this.level.route) return undefined;
@@ -148,6 +155,7 @@ export class Session {
       this.config.push(action);
       this.cachedNetwork = probe;
       this.cachedTrace = undefined;
+      this.cachedGoals = undefined;
       this.cachedWatch = undefined;
       this.cachedPlan = undefined;
       const goals = this.goals();
