@@ -52,12 +52,27 @@ async function startGame(env: string[] = [], redirect = '', prepare?: (dataDir: 
   const shell = Number(paneFlag('pane_pid'));
   const end = Date.now() + 10_000;
   while (Date.now() < end) {
-    const r = spawnSync('pgrep', ['-P', String(shell), '-f', 'netquest.js'], { encoding: 'utf8' });
-    const pid = Number(r.stdout.trim().split('\n')[0]);
-    if (pid > 0) return pid;
+    const pid = childRunning(shell, 'netquest.js');
+    if (pid) return pid;
     await sleep(50);
   }
   throw new Error('the game did not start');
+}
+
+/** The pid of a child of `parent` whose command line mentions `what`, from /proc (no procps needed). */
+function childRunning(parent: number, what: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent pid is the 4th field of stat, after "(comm)", which may itself hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(what)) return Number(entry);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return undefined;
 }
 
 /** The game's exit status, once the shell has recorded it. */
