@@ -242,7 +242,7 @@ function macLearning(d: Drill): Body {
   const a = d.answer as unknown as MacAnswer;
   const { src, dst, ingress } = q.frame;
   const entries = q.table.map((e) => `${e.mac.slice(-5)}→${e.port}`).join('  ');
-  const context = [q.table.length ? W.macTable({ entries }) : W.macTableEmpty(), W.macFrame({ src: src.slice(-5), dst: dst === 'ff:ff:ff:ff:ff:ff' ? 'ff:ff (broadcast)' : dst.slice(-5), ingress })];
+  const context = [...(q.table.length ? [W.macTable(), `  ${entries}`] : [W.macTableEmpty()]), W.macFrame({ src: src.slice(-5), dst: dst === 'ff:ff:ff:ff:ff:ff' ? 'ff:ff (broadcast)' : dst.slice(-5), ingress })];
   if (subQuestion(d, ['out', 'learn'] as const) === 'learn') {
     const choices = [W.learnNew({ mac: src.slice(-5), port: ingress }), W.learnMove({ mac: src.slice(-5), port: ingress }), W.learnNothing()];
     if (dst !== 'ff:ff:ff:ff:ff:ff') choices.push(W.learnDst({ mac: dst.slice(-5) }));

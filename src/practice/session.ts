@@ -190,6 +190,8 @@ export interface SessionSummary {
   readonly bestStreak: number;
   readonly tally: Readonly<Partial<Record<Topic, Tally>>>;
   readonly boxes: Readonly<Partial<Record<Topic, Box>>>;
+  /** The boxes the session started from. */
+  readonly startBoxes: Readonly<Partial<Record<Topic, Box>>>;
 }
 
 export function summarize(s: SessionState, now: number): SessionSummary {
@@ -206,5 +208,6 @@ export function summarize(s: SessionState, now: number): SessionSummary {
     bestStreak: s.bestStreak,
     tally: s.tally,
     boxes: s.boxes,
+    startBoxes: s.config.boxes ?? {},
   };
 }

@@ -18,11 +18,22 @@ export function savedBoxes(progress: Progress, topics: readonly Topic[]): Partia
   return out;
 }
 
-export function practiceResult(sum: SessionSummary, today: Date): PracticeResult {
+/**
+ * The result to save. Boxes: a seeded session starts from box 1 (to be repeatable), so its end
+ * box is carried over to the saved one: a topic missed in the session ends where the session's
+ * box ended (a miss sends it to box 1 whatever it was); one never missed moves up from its saved
+ * box by as many boxes as it rose in the session.
+ */
+export function practiceResult(sum: SessionSummary, today: Date, before: Progress): PracticeResult {
   const perTopic: Record<string, { attempts: number; correct: number; box: number }> = {};
+  const saved = before.practice?.topics ?? {};
   for (const t of sum.topics) {
     const tally = sum.tally[t];
-    if (tally) perTopic[t] = { ...tally, box: sum.boxes[t] ?? 1 };
+    if (!tally) continue;
+    const end = sum.boxes[t] ?? 1;
+    const savedBox = Object.hasOwn(saved, t) ? saved[t]!.box : 1;
+    const box = tally.correct < tally.attempts ? end : Math.min(5, savedBox + end - (sum.startBoxes[t] ?? 1));
+    perTopic[t] = { ...tally, box };
   }
   return { topics: sum.topics, minutes: sum.minutes, score: sum.score, accuracy: sum.accuracy, perMinute: sum.perMinute, date: isoDate(today), perTopic };
 }
@@ -50,8 +61,8 @@ export interface Improvements {
   readonly topics: readonly TopicChange[];
 }
 
-/** Compares a session with the progress saved before it. */
-export function improvements(sum: SessionSummary, before: Progress): Improvements {
+/** Compares a session with the progress saved before it; boxes are the saved ones after it. */
+export function improvements(sum: SessionSummary, before: Progress, result: PracticeResult = practiceResult(sum, new Date(), before)): Improvements {
   const key = practiceKey(sum.topics, sum.minutes);
   const bests = before.practice?.bests ?? {};
   const best: PracticeBest | undefined = Object.hasOwn(bests, key) ? bests[key] : undefined;
@@ -60,7 +71,7 @@ export function improvements(sum: SessionSummary, before: Progress): Improvement
   const saved = before.practice?.topics ?? {};
   const topics = TOPICS.filter((t) => sum.tally[t]).map((t): TopicChange => {
     const s = Object.hasOwn(saved, t) ? saved[t] : undefined;
-    return { topic: t, ...sum.tally[t]!, before: s && s.attempts > 0 ? s.correct / s.attempts : undefined, box: sum.boxes[t] ?? 1 };
+    return { topic: t, ...sum.tally[t]!, before: s && s.attempts > 0 ? s.correct / s.attempts : undefined, box: result.perTopic[t]?.box ?? 1 };
   });
   return { figures: [figure('score', sum.score), figure('accuracy', sum.accuracy), figure('perMinute', sum.perMinute)], topics };
 }

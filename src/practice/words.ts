@@ -60,8 +60,8 @@ export const WORDS = {
   askNextHop: (p: P) => `Next hop for ${p.destination}? (address or route number)`,
   whyNextHop: (p: P) => `The longest prefix that contains ${p.destination} is ${p.route}: via ${p.expected}.`,
   // mac-learning
-  macTable: (p: P) => `MAC table: ${p.entries}`,
-  macTableEmpty: () => 'MAC table: empty',
+  macTable: () => 'MAC table (each MAC by its last two bytes):',
+  macTableEmpty: () => 'MAC table: empty (MACs below by their last two bytes)',
   macFrame: (p: P) => `Frame ${p.src} → ${p.dst} arrives on ${p.ingress}`,
   askOut: (p: P) => `Out which port(s)? (e.g. p2, or p1 p3, or none) — ports ${p.ports}`,
   askLearn: () => 'What happens to the MAC table?',

@@ -142,3 +142,21 @@ describe('determinism', () => {
     expect(play(77, pattern.map((x) => !x)).asked).not.toEqual(play(77, pattern).asked);
   });
 });
+
+describe('saving a session', () => {
+  it('a seeded session (fresh boxes) carries its rise over to the saved boxes; a miss sends a topic to box 1', async () => {
+    const { practiceResult } = await import('../../src/practice/stats');
+    const { emptyProgress, recordPractice } = await import('../../src/progress/store');
+    const before = recordPractice(emptyProgress(), { topics: ['binary', 'osi'], minutes: 5, score: 0, accuracy: 0, perMinute: 0, date: '2026-11-01', perTopic: { binary: { attempts: 9, correct: 9, box: 4 }, osi: { attempts: 9, correct: 9, box: 4 } } });
+    let s = startSession({ topics: ['binary', 'osi'], minutes: 5, seed: 12 }, 0);
+    const missed = s.current.drill.topic;
+    s = answer(s, wrong(s), 1);
+    while (s.current.drill.topic === missed) s = answer(s, right(s), 2);
+    const kept = s.current.drill.topic;
+    s = answer(s, right(s), 3);
+    const r = practiceResult(summarize(finish(s, 4), 4), new Date('2026-11-25T12:00:00Z'), before);
+    expect(r.perTopic[kept]!.box).toBe(5); // 4, one right: 5
+    expect(r.perTopic[missed]!.box).toBe(s.boxes[missed]); // where the session left it after the miss
+    expect(r.date).toBe('2026-11-25');
+  });
+});

@@ -118,6 +118,14 @@ describe('the timed drill', () => {
     expect(app.frame()).toMatch(/streak 0 /);
   });
 
+  it('an answer typed with its Enter in one burst is checked (fast typing, a paste)', async () => {
+    const app = mount(options);
+    await app.press(KEY.enter);
+    app.stdin.write(`${first().current.question.check('').expected}\r`);
+    await app.settle();
+    expect(app.frame()).toContain('✓ right, +10');
+  });
+
   it('pauses on esc: the question is hidden and paused time does not count', async () => {
     const app = mount(options);
     await app.press(KEY.enter);

@@ -22,7 +22,6 @@ export interface PracticeFieldProps {
 export const PracticeField = memo(function PracticeField({ active, width, placeholder, validate, onSubmit, onPause }: PracticeFieldProps) {
   const t = useTheme();
   const [value, setValue] = useState('');
-  const change = useCallback((next: string) => setValue(clean(next)), []);
   const problem = value.trim() === '' ? undefined : validate(value);
   const submit = useCallback(
     (v: string) => {
@@ -30,6 +29,18 @@ export const PracticeField = memo(function PracticeField({ active, width, placeh
       onSubmit(v);
     },
     [validate, onSubmit],
+  );
+  // A fast typist's or a paste's Enter can arrive in the same chunk as the text: ink-text-input
+  // then inserts it as text. Treat it as Enter.
+  const change = useCallback(
+    (next: string) => {
+      const cr = next.search(/[\r\n]/);
+      if (cr < 0) return setValue(clean(next));
+      const v = clean(next.slice(0, cr));
+      setValue(v);
+      submit(v);
+    },
+    [submit],
   );
   useInput(
     (_input, key) => {

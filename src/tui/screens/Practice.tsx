@@ -70,8 +70,9 @@ export const Practice = memo(function Practice(props: PracticeProps) {
   const end = useCallback(
     (s: SessionState, before: Progress) => {
       const summary = summarize(s, clock());
-      const changes = improvements(summary, before);
-      const notice = summary.answered > 0 ? onRecord(practiceResult(summary, today())) : undefined;
+      const result = practiceResult(summary, today(), before);
+      const changes = improvements(summary, before, result);
+      const notice = summary.answered > 0 ? onRecord(result) : undefined;
       setStage({ name: 'summary', summary, early: remainingMs(s, clock()) > 0, changes, notice });
     },
     [clock, onRecord, today],
@@ -179,7 +180,9 @@ function Setup(p: SetupProps) {
       {TOPICS.map((topic, i) => {
         const on = p.topics.includes(topic);
         const s = Object.hasOwn(saved, topic) ? saved[topic] : undefined;
-        const stats = s && s.attempts > 0 ? `  ${W.setupStats({ box: s.box, pct: Math.round((100 * s.correct) / s.attempts), n: s.attempts })}` : '';
+        const stats = s && s.attempts > 0 ? W.setupStats({ box: s.box, pct: Math.round((100 * s.correct) / s.attempts), n: s.attempts }) : '';
+        // The blurb gives way to the saved figures, which sit in their own column.
+        const blurbW = p.width - (2 + 4 + nameW + 2) - (stats ? 22 : 0);
         const selected = i === cursor;
         return (
           <Text key={topic} wrap="truncate-end">
@@ -187,7 +190,7 @@ function Setup(p: SetupProps) {
               {selected ? `${t.glyphs.pointer} ` : '  '}
             </Text>
             <Text bold={selected} color={selected ? t.accent : undefined}>{`${t.glyphs.check[on ? 0 : 1]} ${topic.padEnd(nameW)}`}</Text>
-            <Text dimColor>{`  ${TOPIC_BLURB[topic] ?? ''}${stats}`}</Text>
+            <Text dimColor>{`  ${stats ? fit(TOPIC_BLURB[topic] ?? '', blurbW) : (TOPIC_BLURB[topic] ?? '')}${stats ? `  ${stats}` : ''}`}</Text>
           </Text>
         );
       })}
@@ -298,9 +301,7 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
                 {line}
               </Text>
             ))}
-            {q.choices ? (
-              <Text wrap="wrap">{q.choices.map((c, i) => `${i + 1}) ${c}`).join('   ')}</Text>
-            ) : null}
+            {q.choices ? <Choices choices={q.choices} width={width} /> : null}
             <Box marginTop={1}>
               <Text bold wrap="truncate-end">
                 {q.ask}
@@ -312,6 +313,22 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
       </Box>
       {last ? <Verdict width={width} last={last} t={t} /> : null}
     </Box>
+  );
+}
+
+/** On one line when they fit, else one a line. */
+function Choices({ choices, width }: { readonly choices: readonly string[]; readonly width: number }) {
+  const numbered = choices.map((c, i) => `${i + 1}) ${c}`);
+  const line = numbered.join('   ');
+  if ([...line].length <= width) return <Text>{line}</Text>;
+  return (
+    <>
+      {numbered.map((c) => (
+        <Text key={c} wrap="truncate-end">
+          {c}
+        </Text>
+      ))}
+    </>
   );
 }
 
@@ -348,7 +365,7 @@ function Summary({ active, width, stage, onAgain, onBack, onHelp }: { readonly a
     { isActive: active },
   );
   const { summary: s, changes } = stage;
-  const title = (stage.early ? W.summaryEnded : W.summaryTitle)({ topics: cut(s.topics.join(', '), 40), minutes: s.minutes });
+  const title = (stage.early ? W.summaryEnded : W.summaryTitle)({ topics: cut(s.topics.join(', '), Math.max(20, width - 20)), minutes: s.minutes });
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   const show = { score: (x: number) => String(x), accuracy: pct, perMinute: (x: number) => x.toFixed(1) };
   const label = { score: W.figScore(), accuracy: W.figAccuracy(), perMinute: W.figPerMinute() };
