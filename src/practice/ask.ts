@@ -217,7 +217,7 @@ function arp(d: Drill): Body {
   const choices = [W.arpDestination(q), W.arpGateway(q)];
   const why = a.why === 'same-subnet' ? W.whyArpSame(q) : W.whyArpGateway(q);
   const byAddress = q.destination === q.gateway ? { [q.destination]: a.why === 'same-subnet' ? 0 : 1 } : { [q.destination]: 0, [q.gateway]: 1 };
-  return choiceField([W.arpGiven(q)], W.askArp(), choices, a.why === 'same-subnet' ? 0 : 1, why, { destination: 0, 'the destination': 0, gateway: 1, 'the gateway': 1, ...byAddress });
+  return choiceField([W.arpHost(q), W.arpSends(q)], W.askArp(), choices, a.why === 'same-subnet' ? 0 : 1, why, { destination: 0, 'the destination': 0, gateway: 1, 'the gateway': 1, ...byAddress });
 }
 
 function nextHop(d: Drill): Body {

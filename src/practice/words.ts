@@ -49,7 +49,8 @@ export const WORDS = {
   askTransport: (p: P) => `TCP or UDP for ${p.application}?`,
   whyTransport: (p: P) => `${p.expected}: ${p.why}.`,
   // arp
-  arpGiven: (p: P) => `Host ${p.host}, gateway ${p.gateway}, sends to ${p.destination}`,
+  arpHost: (p: P) => `Host ${p.host}, gateway ${p.gateway}`,
+  arpSends: (p: P) => `It sends a packet to ${p.destination}.`,
   askArp: () => 'Whom does it ARP for?',
   arpDestination: (p: P) => `the destination ${p.destination}`,
   arpGateway: (p: P) => `the gateway ${p.gateway}`,

@@ -61,3 +61,20 @@ describe('asking a drill', () => {
     expect(parseTcpState('open').ok).toBe(false);
   });
 });
+
+describe('every question fits the 80×24 drill screen', () => {
+  it('at most 11 rows of situation and choices, each line within 76 columns', () => {
+    for (const topic of TOPICS) {
+      for (const level of [0, 1, 2] as const) {
+        for (let seed = 0; seed < 150; seed++) {
+          const q = ask(drill(topic, seed * 7919 + 13, level));
+          const choiceRows = q.choices ? (q.choices.map((c, i) => `${i + 1}) ${c}`).join('   ').length <= 78 ? 1 : q.choices.length) : 0;
+          expect(q.context.length + choiceRows, `${topic} ${level} ${seed}`).toBeLessThanOrEqual(11);
+          // The first line follows the "[topic] " tag.
+          q.context.forEach((line, i) => expect([...line].length + (i === 0 ? topic.length + 3 : 0), line).toBeLessThanOrEqual(78));
+          expect([...q.ask].length, q.ask).toBeLessThanOrEqual(78);
+        }
+      }
+    }
+  }, 60_000);
+});
