@@ -84,7 +84,7 @@ describe.each([
   [80, 24],
   [160, 48],
 ])('every campaign level at %i×%i', (columns, rows) => {
-  it.each(levels.map((l) => [`${l.chapter}/${l.level.level.id}`, l.level] as const))('%s: the briefing whole, then the level screen, fit and draw the network', async (_name, level) => {
+  it.each(levels.map((l) => [`${l.chapter}/${l.level.level.id}`, l.level] as const))('%s: the briefing whole, then the level screen, fit and draw the network', { timeout: 30_000 }, async (_name, level) => {
     const app = await openBriefing(level, columns, rows);
     const briefing = app.frame();
     expect(briefing).toContain('Briefing');
