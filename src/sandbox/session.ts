@@ -20,7 +20,11 @@ import { applyConfigure, type ConfigureAction } from '../verify/configure';
 export type TopologySpec = LevelFile['topology'];
 export type DeviceKind = DeviceSpec['kind'];
 
-export type Outcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly error: string };
+/**
+ * What an action did: done (and, for traffic, whether it got through: a ping with no reply was
+ * done all right, and is still news the screen shows as a failure), or refused, with why.
+ */
+export type Outcome = { readonly ok: true; readonly message: string; readonly gotThrough?: boolean } | { readonly ok: false; readonly error: string };
 const done = (message: string): Outcome => ({ ok: true, message });
 const fail = (error: string): Outcome => ({ ok: false, error });
 
@@ -32,6 +36,8 @@ export interface Run {
   readonly end: number;
   /** One line on how it went (ping replies, connection states). */
   readonly summary: string;
+  /** The reply came, the datagram or connection arrived. */
+  readonly gotThrough: boolean;
 }
 
 /**
@@ -263,9 +269,12 @@ export class SandboxSession {
     if (!started.ok) return started;
     const result = this.simulation.run({ untilNs: this.simulation.now + ns, maxEvents: MAX_EVENTS });
     const events = this.simulation.trace.slice(from);
-    const summary = summarise(events) + (result.stopped ? ' (stopped after too many events: a broadcast storm?)' : '');
-    this.runList.push({ label, start: from, end: this.simulation.trace.length, summary });
-    return done(`${label}: ${summary}`);
+    const said = summarise(events);
+    // Each summary starts with ✓ when it got through, ✗ when not (the words are the meaning, not a colour).
+    const gotThrough = !said.startsWith('✗');
+    const summary = said + (result.stopped ? ' (stopped after too many events: a broadcast storm?)' : '');
+    this.runList.push({ label, start: from, end: this.simulation.trace.length, summary, gotThrough });
+    return { ok: true, message: `${label}: ${summary}`, gotThrough };
   }
 
   ping(from: string, to: string): Outcome {

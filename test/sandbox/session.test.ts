@@ -55,7 +55,7 @@ describe('the sandbox session', () => {
   it('pings: the run keeps its own part of the trace; the second ping finds the ARP entry cached', () => {
     const s = twoPcs();
     const first = s.ping('pc1', 'pc2');
-    expect(first).toEqual({ ok: true, message: 'ping pc1 → pc2: ✓ reply from 10.0.0.2, TTL 64' });
+    expect(first).toEqual({ ok: true, message: 'ping pc1 → pc2: ✓ reply from 10.0.0.2, TTL 64', gotThrough: true });
     const t1 = s.traceOf();
     expect(kinds(t1)).toContain('arp-resolve');
     expect(s.ping('pc1', '10.0.0.2').ok).toBe(true);
@@ -68,7 +68,8 @@ describe('the sandbox session', () => {
 
   it('a ping that cannot work says why, in the same words as the engine', () => {
     const s = twoPcs();
-    expect(s.ping('pc1', '192.168.1.1').ok && s.lastRun()!.summary).toMatch(/^✗ not sent: /);
+    expect(s.ping('pc1', '192.168.1.1')).toMatchObject({ ok: true, gotThrough: false });
+    expect(s.lastRun()).toMatchObject({ summary: expect.stringMatching(/^✗ not sent: /), gotThrough: false });
     expect(s.ping('pc1', 'nobody')).toEqual({ ok: false, error: 'no host or router named nobody' });
     s.addDevice('host');
     expect(s.ping('pc1', 'pc3')).toEqual({ ok: false, error: 'pc3 has no address yet' });
@@ -85,12 +86,12 @@ describe('the sandbox session', () => {
   it('TCP: open (the server starts listening), list, close', () => {
     const s = twoPcs();
     const open = s.tcpOpen('pc1', 'pc2', 80);
-    expect(open).toEqual({ ok: true, message: 'TCP pc1 → pc2:80: ✓ connected, 10.0.0.1:49152 ESTABLISHED' });
+    expect(open).toEqual({ ok: true, message: 'TCP pc1 → pc2:80: ✓ connected, 10.0.0.1:49152 ESTABLISHED', gotThrough: true });
     expect(s.topology().devices[1]).toMatchObject({ tcp: [80] });
     const conns = s.connections();
     expect(conns.map((c) => c.label)).toEqual(['pc1 10.0.0.1:49152 ↔ 10.0.0.2:80 ESTABLISHED', 'pc2 10.0.0.2:80 ↔ 10.0.0.1:49152 ESTABLISHED']);
     const closed = s.tcpClose(conns[0]!);
-    expect(closed).toEqual({ ok: true, message: "close pc1:49152: pc1's side is TIME-WAIT" });
+    expect(closed).toEqual({ ok: true, message: "close pc1:49152: pc1's side is TIME-WAIT", gotThrough: true });
     const flags = s.traceOf().filter((e) => e.kind === 'tcp').map((e) => (e.kind === 'tcp' ? `${e.device} ${e.to}` : ''));
     expect(flags).toContain('pc2 CLOSE-WAIT');
     // The server's application closes when the client has (its FIN follows): nothing is left open.

@@ -116,7 +116,8 @@ describe('the sandbox screen', () => {
     await s.press('p', KEY.enter);
     await s.type('pc2');
     await s.press(KEY.enter);
-    expect(s.frame()).toContain('✗ not sent');
+    // Marked as a failure by its first sign, not only by colour.
+    expect(s.frame()).toContain('✗ ping pc1 → pc2: ✗ not sent');
     expect(s.frame()).toContain('nothing went on the wire');
     // g: set the gateway, then the ping gets through.
     await s.press('g', KEY.enter);
@@ -225,6 +226,25 @@ describe('the sandbox screen', () => {
     check();
     await s.press(KEY.esc, 's');
     check();
+  });
+
+  it('TERM=dumb: every view in ASCII', async () => {
+    const s = mount({ topology: gatewayLevel() }, { width: 100, height: 30 }, { TERM: 'dumb' });
+    await tick();
+    await s.press('g', KEY.enter);
+    await s.type('192.168.1.1');
+    await s.press(KEY.enter, 't', KEY.enter, KEY.enter);
+    await s.type('80');
+    await s.press(KEY.enter);
+    // eslint-disable-next-line no-control-regex
+    const ascii = /^[\x20-\x7e\n]*$/;
+    expect(s.frame()).toContain('+ connected');
+    expect(s.frame()).toMatch(ascii);
+    await s.press('s', 'G');
+    expect(s.frame()).toMatch(ascii);
+    await s.press('v');
+    expect(s.frame()).toContain('SYN');
+    expect(s.frame()).toMatch(ascii);
   });
 });
 

@@ -207,7 +207,7 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   );
 });
 
-const ASCII_FOR: Record<string, string> = { '→': '->', '←': '<-', '↔': '<->', '—': '-', '–': '-', '…': '...', '·': '-', '✗': 'x', '✓': '+', '×': 'x', 'µ': 'u' };
+const ASCII_FOR: Record<string, string> = { '→': '->', '─': '-', '▶': '>', '◀': '<', '│': '|', '←': '<-', '↔': '<->', '—': '-', '–': '-', '…': '...', '·': '-', '✗': 'x', '✓': '+', '×': 'x', 'µ': 'u' };
 
 /** For TERM=dumb: the engine's arrows and dashes in ASCII, anything else unknown as '?'. */
 export function toAscii(s: string): string {

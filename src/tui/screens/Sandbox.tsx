@@ -12,7 +12,7 @@ import { SandboxSession, type TopologySpec } from '../../sandbox/session';
 import { AnswerField } from '../components/AnswerField';
 import { Menu, type MenuItem } from '../components/Menu';
 import { TopologyView } from '../components/TopologyView';
-import { TraceStepper, type Schedule } from '../components/TraceStepper';
+import { toAscii, TraceStepper, type Schedule } from '../components/TraceStepper';
 import { drawTopology } from '../layout/topology';
 import { topologyFromLevel } from '../layout/from-level';
 import { wrap } from '../model';
@@ -50,6 +50,8 @@ const KEY_OF = new Map(ACTIONS.map((a) => [a.key, a.id]));
 export const Sandbox = memo(function Sandbox({ active, width, height, topology, origin, io, onExit, onHelp, schedule }: SandboxProps) {
   const t = useTheme();
   const g = t.glyphs;
+  // The engine's messages have arrows and ticks; a dumb terminal gets them in ASCII.
+  const txt = t.ascii ? toAscii : (s: string) => s;
   const [session] = useState(() => new SandboxSession(topology));
   // The session changes in place: this counter tells React that it did.
   const [version, setVersion] = useState(0);
@@ -88,7 +90,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
       setVersion((v) => v + 1);
       setMode({ name: 'network' });
       if (!r.ok) return say(false, r.error);
-      say(true, r.message);
+      say(r.gotThrough !== false, r.message);
       if (r.step) {
         const frames = session.traceOf().filter((e) => e.kind === 'frame').length;
         say(true, frames > 0 ? `${frames} frame${frames === 1 ? '' : 's'} on the wires: s steps through them` : 'nothing went on the wire: s shows what happened');
@@ -142,7 +144,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
         <Text bold wrap="truncate-end">
-          {`Run ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}`}
+          {txt(`Run ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}`)}
         </Text>
         {drawn.length > 0 ? <TopologyView drawing={shownDrawing} /> : null}
         <TraceStepper trace={runTrace} width={width} height={stepperH} active={active} onExit={() => setMode({ name: 'network' })} onFocus={setFocus} {...(schedule ? { schedule } : {})} />
@@ -160,8 +162,8 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
   const logW = sideBySide ? width - inspectW - 1 : width;
   const inspectRows = sideBySide ? middle : Math.ceil(middle / 2);
   const logRows = sideBySide ? middle : middle - inspectRows;
-  const inspected = current ? inspectDevice(session.sim, current, inspectW).slice(0, inspectRows) : [];
-  const logLines = log.flatMap((l) => wrap(`${l.ok ? g.pointer : g.cross} ${l.text}`, logW - 2).map((text, i) => ({ key: `${l.id}:${i}`, ok: l.ok, text: i === 0 ? text : `  ${text}` }))).slice(-logRows);
+  const inspected = current ? inspectDevice(session.sim, current, inspectW).slice(0, inspectRows).map(txt) : [];
+  const logLines = log.flatMap((l) => wrap(txt(`${l.ok ? g.pointer : g.cross} ${l.text}`), logW - 2).map((text, i) => ({ key: `${l.id}:${i}`, ok: l.ok, text: i === 0 ? text : `  ${text}` }))).slice(-logRows);
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
