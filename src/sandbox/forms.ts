@@ -17,7 +17,7 @@ export const ACTIONS: readonly { readonly id: ActionId; readonly key: string; re
   { id: 'udp', key: 'u', label: 'send a UDP datagram' },
   { id: 'tcp-open', key: 't', label: 'open a TCP connection (the server listens, the client connects)' },
   { id: 'tcp-close', key: 'x', label: 'close a TCP connection' },
-  { id: 'trace', key: 's', label: 'step through the last run, frame by frame' },
+  { id: 'trace', key: 's', label: 'step through the last run, frame by frame ([ ] earlier runs)' },
   { id: 'address', key: 'i', label: 'set an interface address (IP/prefix)' },
   { id: 'gateway', key: 'g', label: "set a host's default gateway" },
   { id: 'route-add', key: 'r', label: 'add a static route on a router' },

@@ -20,6 +20,7 @@ export function sandboxKeys(g: Glyphs): KeyHelp[] {
     group(['pcap', 'level'], 'write a pcap file; save the network as a level file'),
     { keys: `${stepper[0]!.keys} space + -`, action: 'in the trace: step, play or pause, speed' },
     { keys: `home end ${g.up}${g.down} v`, action: 'in the trace: first/last, scroll, headers/ladder' },
+    { keys: '[ ]', action: 'in the trace: the run before or after' },
     { keys: 'esc q', action: 'back (cancels a form, leaves the trace)', short: 'back', main: true },
     { keys: '?', action: 'this help', main: true },
     { keys: 'ctrl+c', action: 'quit netquest' },

@@ -94,7 +94,7 @@ describe('the sandbox screen', () => {
     expect(s.frame()).toContain('8 frames on the wires: s steps through them');
     // s: the stepper, with the run named above the drawing.
     await s.press('s');
-    expect(s.frame()).toContain('Run 1: ping pc1 → pc2');
+    expect(s.frame()).toContain('Run 1 of 1: ping pc1 → pc2');
     expect(s.frame()).toContain('Step 1 of');
     expect(s.frame()).toContain('ARP request: who has 10.0.0.2? tell 10.0.0.1');
     await s.press('l');
@@ -128,6 +128,17 @@ describe('the sandbox screen', () => {
     await s.type('pc2');
     await s.press(KEY.enter);
     expect(s.frame()).toContain('✓ reply from 10.0.0.20');
+    // s opens the last run; [ and ] go through the earlier ones.
+    await s.press('s');
+    expect(s.frame()).toContain('Run 2 of 2: ping pc1 → pc2 — ✓ reply');
+    await s.press('[');
+    expect(s.frame()).toContain('Run 1 of 2: ping pc1 → pc2 — ✗ not sent');
+    expect(s.frame()).toContain('Step 1 of 1');
+    await s.press('[');
+    expect(s.frame()).toContain('Run 1 of 2');
+    await s.press(']');
+    expect(s.frame()).toContain('Run 2 of 2');
+    expect(s.frame()).toContain('ARP request');
   });
 
   it('selects devices with ← → and tab; the inspector follows', async () => {
@@ -260,6 +271,10 @@ describe('the sandbox in the game', () => {
     await app.press('?');
     expect(app.frame()).toContain('Keys: Sandbox');
     expect(app.frame()).toContain('step through the last run');
+    // Every key fits the 80×24 frame: the last line of the overlay is there, nothing wraps.
+    expect(app.frame()).toContain('? or esc closes this help');
+    expect(app.frame()).toContain('quit netquest');
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(23);
     await app.press(KEY.esc);
     expect(app.frame()).toContain('The network is empty.');
     await app.press(KEY.esc);

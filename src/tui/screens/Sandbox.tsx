@@ -37,7 +37,8 @@ export interface SandboxProps {
   readonly schedule?: Schedule | undefined;
 }
 
-type Mode = { readonly name: 'network' } | { readonly name: 'menu' } | { readonly name: 'form'; readonly form: Form; readonly values: readonly string[] } | { readonly name: 'trace' };
+/** In the trace: which run (an index into session.runs). */
+type Mode = { readonly name: 'network' } | { readonly name: 'menu' } | { readonly name: 'form'; readonly form: Form; readonly values: readonly string[] } | { readonly name: 'trace'; readonly run: number };
 
 interface LogLine {
   readonly id: number;
@@ -69,7 +70,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
     (id: ActionId) => {
       if (id === 'trace') {
         if (!session.lastRun()) return say(false, 'Nothing has been sent yet: ping (p), send UDP (u) or open TCP (t) first.');
-        return setMode({ name: 'trace' });
+        return setMode({ name: 'trace', run: session.runs.length - 1 });
       }
       const form = formFor(id, { session, selected: current, io });
       if (typeof form === 'string') {
@@ -107,6 +108,12 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
         if (key.escape || input === 'q') cancel();
         return;
       }
+      if (mode.name === 'trace') {
+        // The stepper has every other key; [ and ] go to the run before or after.
+        const to = input === '[' ? mode.run - 1 : input === ']' ? mode.run + 1 : mode.run;
+        if (to !== mode.run && to >= 0 && to < session.runs.length) setMode({ name: 'trace', run: to });
+        return;
+      }
       if (mode.name !== 'network') return;
       if (key.escape || input === 'q') return onExit();
       if (input === '?') return onHelp?.();
@@ -116,12 +123,13 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
       const id = KEY_OF.get(input);
       if (id) start(id);
     },
-    { isActive: active && mode.name !== 'trace' && !(mode.name === 'form' && field?.kind === 'text') },
+    { isActive: active && !(mode.name === 'form' && field?.kind === 'text') },
   );
 
   // ---- layout ----
   const topo = useMemo(() => topologyFromLevel(session.topology()), [session, version]);
-  const run = session.lastRun();
+  const runIndex = mode.name === 'trace' ? mode.run : session.runs.length - 1;
+  const run = session.runs[runIndex];
   const runTrace = useMemo(() => session.traceOf(run), [session, run]);
   const inTrace = mode.name === 'trace';
   const drawRoom = inTrace ? (height >= 30 ? Math.floor(height * 0.4) : height >= 20 ? Math.floor(height * 0.3) : 0) : Math.max(3, Math.floor(height * 0.45));
@@ -144,7 +152,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
         <Text bold wrap="truncate-end">
-          {txt(`Run ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}`)}
+          {txt(`Run ${runIndex + 1} of ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}${session.runs.length > 1 ? '   [ ] other runs' : ''}`)}
         </Text>
         {drawn.length > 0 ? <TopologyView drawing={shownDrawing} /> : null}
         <TraceStepper trace={runTrace} width={width} height={stepperH} active={active} onExit={() => setMode({ name: 'network' })} onFocus={setFocus} {...(schedule ? { schedule } : {})} />
