@@ -58,8 +58,20 @@ describe('the campaign as a course', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every title can be read in English and Chinese', () => {
-    expect(all.filter((l) => typeof l.title === 'string' || !l.title['en'] || !l.title['zh-CN']).map((l) => l.id)).toEqual([]);
+  it('every title, briefing, recap and hint can be read in English and Chinese', () => {
+    const both = (t: unknown) => typeof t === 'object' && t !== null && !!(t as Record<string, string>)['en'] && !!(t as Record<string, string>)['zh-CN'];
+    const missing = all.flatMap((l) => [
+      ...(both(l.title) ? [] : [`${l.id}: title`]),
+      ...(both(l.briefing) ? [] : [`${l.id}: briefing`]),
+      ...(both(l.recap) ? [] : [`${l.id}: recap`]),
+      ...l.hints.flatMap((h, i) => (both(h) ? [] : [`${l.id}: hint ${i + 1}`])),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it('Chinese paragraphs are single lines, so no space is joined into them when they are reflowed', () => {
+    const split = all.filter((l) => /[\u4e00-\u9fff][^\n]*\n[^\n]*[\u4e00-\u9fff]/.test(((l.briefing as Record<string, string>)['zh-CN'] ?? '').trim()));
+    expect(split.map((l) => l.id)).toEqual([]);
   });
 
   it('difficulty never falls within a chapter, and each chapter ends with a level that combines several of its concepts', () => {
