@@ -9,6 +9,7 @@ import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
 import { formatMac } from '../net/address/mac';
 import { formatCidr, formatSubnet, parseCidr, parseMask, parseSubnet } from '../net/address/subnet';
 import { describeEvent } from '../net/sim/describe';
+import { parseHex } from '../net/wire/fields';
 import { layerNumber } from '../net/knowledge';
 import { TCP_STATES } from '../machines/tcp/types';
 import type { Simulation } from '../net/sim/simulation';
@@ -163,6 +164,23 @@ export function promptOf(a: Askable, locale: string): string {
     case 'tcp-state':
       return `What is ${p.device}'s TCP state after its TCP event ${ordinal(p.nth)}?`;
   }
+}
+
+/**
+ * A question's hex dump re-cut to the width it is shown at: whole rows of 16, 8 or 4 bytes with
+ * their offsets, so no byte is ever cut off at the edge. The author's text is kept when it
+ * cannot be read as hex.
+ */
+export function hexRows(hex: string, width: number): string[] {
+  const bytes = parseHex(hex);
+  if (!bytes) return hex.replace(/\s+$/, '').split('\n');
+  const perRow = [16, 8, 4].find((n) => 6 + n * 3 - 1 <= width) ?? 4;
+  const rows: string[] = [];
+  for (let at = 0; at < bytes.length; at += perRow) {
+    const cells = [...bytes.subarray(at, at + perRow)].map((b) => b.toString(16).padStart(2, '0'));
+    rows.push(`${at.toString(16).padStart(4, '0')}  ${cells.join(' ')}`);
+  }
+  return rows;
 }
 
 /** What to type, shown dim in the empty field. */

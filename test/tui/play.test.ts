@@ -46,3 +46,21 @@ describe('the reveal after a prediction', () => {
     expect(lines.join('\n')).not.toMatch(/ARP/);
   });
 });
+
+describe('a hex dump in a question', () => {
+  const dump = '0000  ff ff ff ff ff ff 02 00 00 00 00 01 08 06 00 01\n0010  08 00 06 04 00 01';
+  it('is re-cut into whole rows that fit: 16 bytes when wide, 8 or 4 when narrow, with offsets', async () => {
+    const { hexRows } = await import('../../src/tui/play');
+    expect(hexRows(dump, 60)).toEqual(['0000  ff ff ff ff ff ff 02 00 00 00 00 01 08 06 00 01', '0010  08 00 06 04 00 01']);
+    const narrow = hexRows(dump, 38);
+    expect(narrow[0]).toBe('0000  ff ff ff ff ff ff 02 00');
+    expect(narrow[1]).toBe('0008  00 00 00 01 08 06 00 01');
+    expect(narrow.every((r) => r.length <= 38)).toBe(true);
+    expect(hexRows(dump, 20)[0]).toBe('0000  ff ff ff ff');
+  });
+
+  it('keeps the author’s text when it is not hex', async () => {
+    const { hexRows } = await import('../../src/tui/play');
+    expect(hexRows('not hex at all', 40)).toEqual(['not hex at all']);
+  });
+});

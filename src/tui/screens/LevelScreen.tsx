@@ -21,7 +21,7 @@ import { fit, formatDifficulty, formatDuration, formatStars, text, wrap } from '
 import { currentTask, draftProblem, flowView, levelFlowMachine, menuItems, routeHere, type FlowView, type Outcome } from '../flow/level-flow';
 import { levelKey, resultChoices, splitChunk } from '../flow/level-keys';
 import { useActor } from '../flow/use-actor';
-import { inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
+import { hexRows, inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
 import { useTheme, type Theme } from '../theme';
 import type { LevelView, PackView } from '../types';
 
@@ -223,7 +223,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
       case 'answer': {
         const a = c.ask!;
         const prompt = wrap(promptOf(a, locale), w).slice(0, 3);
-        const hex = a.type === 'question' && a.q.ask === 'field-at-offset' ? a.q.hex.replace(/\s+$/, '').split('\n') : [];
+        const hex = a.type === 'question' && a.q.ask === 'field-at-offset' ? hexRows(a.q.hex, w) : [];
         const hexShown = hex.slice(0, Math.max(0, Math.min(hex.length, colH - 12)));
         return {
           height: prompt.length + hexShown.length + 3,
