@@ -8,8 +8,9 @@ nor a shell is counted: only the program, from exec to the first printable chara
 
   pty-launch.py COLS ROWS IDLE_MS -- PROGRAM ARGS...
 
-Prints one JSON line: {"firstFrameMs": ..., "rssKb": ..., "text": "..."} where rssKb is VmRSS
-read IDLE_MS after the first frame (the program idling), and text is the start of that frame.
+Prints one JSON line: {"firstFrameMs": ..., "cpuMs": ..., "rssKb": ..., "text": "..."}: cpuMs is
+the program's CPU time when its first frame arrived (a figure that waiting for a busy core does
+not inflate), rssKb its VmRSS IDLE_MS after that (idling), text the start of that frame.
 """
 import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 
@@ -33,6 +34,15 @@ def read_some(timeout):
     except OSError:  # the program ended: EIO on the master
         return None
 
+def cpu_ms():
+    """The program's CPU time so far (all its threads, user and system), in 10 ms ticks."""
+    try:
+        with open(f'/proc/{pid}/stat') as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf('SC_CLK_TCK')
+    except (OSError, IndexError, ValueError):
+        return None
+
 def vm_rss_kb():
     try:
         with open(f'/proc/{pid}/status') as f:
@@ -45,6 +55,7 @@ def vm_rss_kb():
 
 out = b''
 first = None
+cpu = None
 text = ''
 while time.monotonic() - start < TIMEOUT_S:
     chunk = read_some(0.5)
@@ -54,6 +65,7 @@ while time.monotonic() - start < TIMEOUT_S:
     visible = ESCAPES.sub(b'', out).strip()
     if visible:
         first = (time.monotonic() - start) * 1000
+        cpu = cpu_ms()
         text = visible[:60].decode('utf-8', 'replace')
         break
 
@@ -76,4 +88,4 @@ for _ in range(100):
 else:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
-print(json.dumps({'firstFrameMs': first, 'rssKb': rss, 'text': text}))
+print(json.dumps({'firstFrameMs': first, 'cpuMs': cpu, 'rssKb': rss, 'text': text}))

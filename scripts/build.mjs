@@ -35,6 +35,14 @@ const noDevtools = {
  * 3. @alcalzone/ansi-tokenize styledChars.js: no style diff between neighbouring characters
  *    with the same styles (most of a frame), which is what the diff returns for them anyway.
  *
+ * 4. string-width: the first string that is not plain ASCII (the title screen's ›, the footer's
+ *    ↑↓) compiled its Unicode-property regular expressions and loaded the grapheme segmenter:
+ *    ~190 ms before the game's first frame, which a bare Ink app printing ASCII never pays.
+ *    Strings made only of characters that are each their own grapheme and never a mark or
+ *    invisible (Latin, punctuation, arrows, box drawing, symbols) are measured by their East
+ *    Asian Width directly. The build checks that this gives string-width's own answer for
+ *    every one of those characters (checkWidthFastPath below).
+ *
  * Every cached function is pure and its results are only read, so the frames are the same.
  * The build fails if a file is not the one a patch was written for (after an upgrade).
  */
@@ -109,7 +117,24 @@ function sameStyles(a, b) {
 }
 export function styledCharsToString(chars) {`;
 
-/** [file (path ending), [regex or string to find, replacement][]] */
+/** Characters that are always a grapheme of their own, visible, and not combining: see patch 4. */
+const SIMPLE_WIDTH_CHARS = '\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u2030-\\u205E\\u2070-\\u20CF\\u2100-\\u2BFF';
+const WIDTH_FAST_PATH = `
+	// netquest build patch (scripts/build.mjs): one East Asian Width lookup per character when
+	// every character is its own grapheme and visible, without the segmenter and property regexes.
+	if (/^[${SIMPLE_WIDTH_CHARS}]*$/.test(string)) {
+		const options = {ambiguousAsWide: !ambiguousIsNarrow};
+		let width = 0;
+		for (let index = 0; index < string.length; index++) {
+			width += eastAsianWidth(string.charCodeAt(index), options);
+		}
+		return width;
+	}
+
+	let width = 0;
+	const eastAsianWidthOptions`;
+
+/** [file (path from the project), [regex or string to find, replacement][]] */
 const PATCHES = [
   ['/ink/build/output.js', [
     [/class OutputCaches \{[\s\S]*?\n\}\n(?=export default class Output)/, FRAME_CACHES],
@@ -119,6 +144,9 @@ const PATCHES = [
   ['/ink/build/render-node-to-output.js', [
     ['const renderNodeToOutput =', WIDTH_CACHE],
     ['const currentWidth = widestLine(text);', 'const currentWidth = cachedWidestLine(text);'],
+  ]],
+  ['/string-width/index.js', [
+    ['\n\tlet width = 0;\n\tconst eastAsianWidthOptions', WIDTH_FAST_PATH],
   ]],
   ['/@alcalzone/ansi-tokenize/build/styledChars.js', [
     ['export function styledCharsToString(chars) {', SAME_STYLES],
@@ -130,9 +158,10 @@ const patched = new Set();
 const inkFramePatches = {
   name: 'ink-frame-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/](ink|@alcalzone[\\/]ansi-tokenize)[\\/]build[\\/][A-Za-z-]+\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](ink|@alcalzone[\\/]ansi-tokenize|string-width)[\\/].*\.js$/ }, async (args) => {
       const path = args.path.split('\\').join('/');
-      const patch = PATCHES.find(([end]) => path.endsWith(`/node_modules${end}`));
+      // Only the copies at the top of node_modules (wrap-ansi has its own, older string-width).
+      const patch = PATCHES.find(([end]) => path === `${root.split('\\').join('/')}/node_modules${end}`);
       if (!patch) return undefined;
       let src = await readFile(args.path, 'utf8');
       for (const [find, replace] of patch[1]) {
@@ -164,7 +193,24 @@ await build({
   banner: { js: "import { createRequire as __nqCreateRequire } from 'node:module'; const require = __nqCreateRequire(import.meta.url);" },
   plugins: [noDevtools, inkFramePatches],
 });
+await checkWidthFastPath();
 for (const [file] of PATCHES) if (!patched.has(file)) throw new Error(`ink-frame-patches: ${file} was not in the bundle, so it went unpatched; review scripts/build.mjs`);
+
+/** Patch 4 must measure exactly as string-width does: compared for every character it covers. */
+async function checkWidthFastPath() {
+  const { default: stringWidth } = await import('string-width');
+  const { eastAsianWidth } = await import('get-east-asian-width');
+  const simple = new RegExp(`^[${SIMPLE_WIDTH_CHARS}]*$`);
+  const wrong = [];
+  for (let c = 0; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!simple.test(ch)) continue;
+    for (const ambiguousIsNarrow of [true, false]) {
+      if (stringWidth(ch, { ambiguousIsNarrow }) !== eastAsianWidth(c, { ambiguousAsWide: !ambiguousIsNarrow })) wrong.push(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+  }
+  if (wrong.length > 0) throw new Error(`ink-frame-patches: the string-width fast path would measure ${wrong.slice(0, 10).join(', ')} differently; narrow SIMPLE_WIDTH_CHARS in scripts/build.mjs`);
+}
 
 // The campaign, loaded once now so the game need not parse it at every start (~700 ms of it).
 const { writeCampaignCache } = await import('../dist/campaign-cache.js');
