@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { ipv4 } from '../../src/net/address/ipv4';
 import { TraceStepper, type Schedule, type TraceStepperProps } from '../../src/tui/components/TraceStepper';
-import type { StepFocus } from '../../src/tui/stepping';
+import { traceStepperKeys, type StepFocus } from '../../src/tui/stepping';
 import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
 import { lan } from '../helpers/topologies';
 import { tick } from './harness';
@@ -213,6 +213,19 @@ describe('the trace stepper', () => {
     );
     await tick();
     expect(s.frame()).toMatch(/Step 1 of/);
+  });
+
+  it('vimKeys={false} leaves h l g G to the screen around it; the help follows', async () => {
+    const s = mount({ trace: pingTrace(), vimKeys: false });
+    await tick();
+    await s.press('l', 'l', 'G');
+    expect(s.frame()).toMatch(/Step 1 of/);
+    await s.press('.', RIGHT);
+    expect(s.frame()).toMatch(/Step 3 of/);
+    await s.press('h', 'g');
+    expect(s.frame()).toMatch(/Step 3 of/);
+    expect(traceStepperKeys(themeFromEnv({}).glyphs, { vimKeys: false }).map((k) => k.keys)).toEqual(['←→ , .', 'space', '+ -', 'home end', '↑↓ j k', 'v']);
+    expect(traceStepperKeys(themeFromEnv({}).glyphs)[0]!.keys).toBe('←→ h l , .');
   });
 
   it('an empty trace says so', async () => {

@@ -57,13 +57,18 @@ export interface TraceStepperProps {
   /** The current step changed: its link and ends (undefined for a frameless step), to highlight in the drawing. */
   readonly onFocus?: (focus: StepFocus | undefined, step: Step | undefined) => void;
   readonly schedule?: Schedule;
+  /**
+   * h l g G step and jump as in vim (default true). A screen that gives h or g another meaning
+   * (a hint) turns them off; the arrows, , . home end still step.
+   */
+  readonly vimKeys?: boolean;
 }
 
 type View = 'headers' | 'ladder';
 /** Wide enough to show headers and a ladder side by side. */
 const SIDE_BY_SIDE = 110;
 
-export const TraceStepper = memo(function TraceStepper({ trace, width, height, active, start = 'first', onExit, onFocus, schedule = realSchedule }: TraceStepperProps) {
+export const TraceStepper = memo(function TraceStepper({ trace, width, height, active, start = 'first', onExit, onFocus, schedule = realSchedule, vimKeys = true }: TraceStepperProps) {
   const t = useTheme();
   const g = t.glyphs;
   const steps = useMemo(() => buildSteps(trace), [trace]);
@@ -151,10 +156,10 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
 
   useInput(
     (input, key) => {
-      if (key.rightArrow || input === 'l' || input === '.') return send({ type: 'next' });
-      if (key.leftArrow || input === 'h' || input === ',') return send({ type: 'prev' });
-      if (key.home || input === 'g') return send({ type: 'first' });
-      if (key.end || input === 'G') return send({ type: 'last' });
+      if (key.rightArrow || input === '.' || (vimKeys && input === 'l')) return send({ type: 'next' });
+      if (key.leftArrow || input === ',' || (vimKeys && input === 'h')) return send({ type: 'prev' });
+      if (key.home || (vimKeys && input === 'g')) return send({ type: 'first' });
+      if (key.end || (vimKeys && input === 'G')) return send({ type: 'last' });
       if (input === ' ') return send({ type: 'toggle-play' });
       if (input === '+' || input === '=') return send({ type: 'faster' });
       if (input === '-' || input === '_') return send({ type: 'slower' });
