@@ -399,7 +399,7 @@ const involves = (e: TraceEvent, device: string): boolean => (e.kind === 'frame'
  * The trace lines that show what the prediction is about: the device's events up to the one
  * asked for (and the answer to an ARP request), at most `max` lines, the last ones kept.
  */
-export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 6): string[] {
+export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 3): string[] {
   const n = 'frame' in p ? p.frame : p.nth;
   const mine = (pred: (e: TraceEvent) => boolean) => trace.filter((e) => involves(e, p.device) && pred(e));
   let key: TraceEvent | undefined;
