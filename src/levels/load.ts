@@ -65,8 +65,11 @@ export function readBounded(file: string): Result<string, Located> {
   return ok(text);
 }
 
-/** Parses untrusted YAML, refusing first what would make the parser slow or huge (see yaml-depth.ts). */
-function parseUntrusted(text: string, file: string): ReturnType<typeof parseSource> {
+/**
+ * Parses untrusted YAML, refusing first what would make the parser slow or huge (see
+ * yaml-depth.ts). Anything reading YAML a stranger wrote should use this, not parseSource.
+ */
+export function parseUntrusted(text: string, file: string): ReturnType<typeof parseSource> {
   const deep = findTooDeep(text);
   if (deep) return err({ file, line: deep.line, column: deep.column, message: `the file nests more than ${MAX_NESTING} levels deep here; a level needs far fewer` });
   const parsed = parseSource(text, file);
