@@ -462,8 +462,18 @@ export const levelFlowMachine = setup({
         },
         result: {
           entry: ['finish', 'solvedRaised'],
-          on: {
-            MOVE: { actions: { type: 'moveMenu', params: { len: 2 } } },
+          initial: 'summary',
+          states: {
+            summary: {
+              on: {
+                MOVE: { actions: { type: 'moveMenu', params: { len: 2 } } },
+                TRACE: [{ guard: 'noTraffic', actions: 'noteNoTraffic' }, { target: 'trace' }],
+              },
+            },
+            /** Watching what really happened, once the level is done. */
+            trace: {
+              on: { CLOSE_TRACE: 'summary', CANCEL: 'summary' },
+            },
           },
         },
       },
@@ -503,8 +513,15 @@ export type LevelFlowSnapshot = SnapshotFrom<typeof levelFlowMachine>;
 export type FlowView = 'briefing' | 'tasks' | 'configure' | 'field' | 'answer' | 'route' | 'confirmSolution' | 'trace' | 'paused' | 'result';
 
 export function flowView(s: LevelFlowSnapshot): FlowView {
-  const v = (s.value as { flow: string | { playing: string } }).flow;
-  return typeof v === 'string' ? (v as FlowView) : ((v.playing === 'judged' ? 'tasks' : v.playing) as FlowView);
+  const v = (s.value as { flow: string | { playing: string } | { result: string } }).flow;
+  if (typeof v === 'string') return v as FlowView;
+  if ('result' in v) return v.result === 'trace' ? 'trace' : 'result';
+  return (v.playing === 'judged' ? 'tasks' : v.playing) as FlowView;
+}
+
+/** Whether the level is over (the result, or the trace watched from it). */
+export function isOver(s: LevelFlowSnapshot): boolean {
+  return s.matches({ flow: 'result' });
 }
 
 /**

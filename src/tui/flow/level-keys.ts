@@ -90,6 +90,7 @@ export function levelKey(s: LevelFlowSnapshot, input: string, key: KeyLike, opts
       if (key.escape || input === 'q') return app('back');
       if (input === '?') return app('help');
       if (input === 'n' && opts.hasNext) return app('next');
+      if (input === 't') return flow({ type: 'TRACE' });
       if (key.upArrow || input === 'k') return flow({ type: 'MOVE', by: -1 });
       if (key.downArrow || input === 'j') return flow({ type: 'MOVE', by: 1 });
       if (key.return) return app(resultChoices(opts.hasNext)[Math.min(s.context.menu, resultChoices(opts.hasNext).length - 1)]!.value);
@@ -168,6 +169,7 @@ export function levelViewKeys(view: FlowView, g: Glyphs): KeyHelp[] {
         { keys: `${g.up}${g.down} j k`, action: 'move', main: true },
         { keys: g.enter, action: 'choose', main: true },
         { keys: 'n', action: 'next level', main: true },
+        { keys: 't', action: 'watch the traffic frame by frame', short: 'watch', main: true },
         { keys: 'esc q', action: 'back to the levels', short: 'back', main: true },
         help,
         ctrlC,

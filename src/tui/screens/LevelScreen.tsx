@@ -497,6 +497,7 @@ const ResultPanel = memo(function ResultPanel(props: {
       {outcome.notice ? <Text dimColor wrap="truncate-end">{outcome.notice}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <ChoiceList items={items} selected={Math.min(selected, items.length - 1)} width={width - 4} limit={items.length} />
+        <Text dimColor>t watch what really happened on the wire, frame by frame</Text>
       </Box>
     </Box>
   );

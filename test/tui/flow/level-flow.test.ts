@@ -263,6 +263,19 @@ describe('level flow: watching the traffic', () => {
     expect(f.view()).toBe('tasks');
   });
 
+  it('from the result, t watches the traffic of the solved network and Esc comes back to the result', () => {
+    const f = flowOn('configure-gateway');
+    f.send({ type: 'START' }, { type: 'SELECT' }, { type: 'TYPE', text: '192.168.1.1' }, { type: 'SELECT' });
+    expect(f.view()).toBe('result');
+    f.key('t');
+    expect(f.view()).toBe('trace');
+    // Solved: the ping now crosses the router (ARP for the gateway, then the echo request).
+    expect(f.ctx().session.watchTrace().some((e) => e.kind === 'deliver' || (e.kind === 'ping' && e.outcome.status === 'reply'))).toBe(true);
+    f.key('', { escape: true });
+    expect(f.view()).toBe('result');
+    expect(f.solved).toHaveLength(1);
+  });
+
   it('answer-subnet: no traffic, so t says so and stays', () => {
     const f = flowOn('answer-subnet');
     f.send({ type: 'START' });
