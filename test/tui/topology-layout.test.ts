@@ -247,6 +247,32 @@ describe('topology drawing, the compact tree', () => {
     expect(cells('device')).toEqual(['c', '10.4.0.30/24,', 'gw 10.4.0.1']);
   });
 
+  it('prefers the tree to boxes that could only list a link (a star of routers too wide for a row of boxes)', () => {
+    const star = topologyFromLevel({
+      devices: [
+        { name: 'pc1', kind: 'host', address: '10.1.0.10/24', gateway: '10.1.0.1' },
+        { name: 'srv', kind: 'host', address: '10.2.0.80/24', gateway: '10.2.0.1' },
+        { name: 'r1', kind: 'router', interfaces: [{ name: 'eth0', address: '10.1.0.1/24' }, { name: 'eth1', address: '172.16.0.1/30' }, { name: 'eth2', address: '172.16.0.5/30' }] },
+        { name: 'r2', kind: 'router', interfaces: [{ name: 'eth0', address: '172.16.0.2/30' }, { name: 'eth1', address: '10.2.0.1/24' }] },
+        { name: 'r3', kind: 'router', interfaces: [{ name: 'eth0', address: '172.16.0.6/30' }] },
+      ],
+      links: [
+        ['pc1:eth0', 'r1:eth0'],
+        ['r1:eth1', 'r2:eth0'],
+        ['r2:eth1', 'srv:eth0'],
+        ['r1:eth2', 'r3:eth0'],
+      ],
+    });
+    const narrow = drawTopology(star, { width: 78, maxHeight: 23 });
+    expect(narrow.style).toBe('tree');
+    expect(narrow.lines.join('\n')).not.toContain('also linked');
+    expect(narrow.lines).toContain('└eth2──eth0 r3  eth0 172.16.0.6/30');
+    // With room for r2, r1 and r3 in a row, both of r1's router links are lines between boxes.
+    const wide = drawTopology(star, { width: 90, maxHeight: 23 });
+    expect(wide.style).toBe('boxes');
+    expect(wide.lines[1]).toMatch(/r2 +├eth0──eth1┤ r1 +├eth2──eth0┤ r3/);
+  });
+
   it('lists a loop\'s extra link under the tree, in ASCII for TERM=dumb', () => {
     const ring = topologyFromLevel({
       devices: [1, 2, 3].map((i) => ({ name: `r${i}`, kind: 'router' as const, interfaces: [{ name: 'eth0', address: `10.0.${i}.1/30` }, { name: 'eth1', address: `10.0.${i}.5/30` }] })),

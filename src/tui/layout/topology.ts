@@ -454,7 +454,13 @@ function sideLinks(f: Forest, plan: Plan, at: readonly RootPlacement[], memo: Ma
   return { links, listed, col };
 }
 
-function drawDiagram(topo: Topology, f: Forest, plan: Plan, opts: DrawOptions): Drawing | undefined {
+/** A box drawing and how many links it could only list under itself. */
+interface Boxed {
+  readonly drawing: Drawing;
+  readonly listed: number;
+}
+
+function drawDiagram(topo: Topology, f: Forest, plan: Plan, opts: DrawOptions): Boxed | undefined {
   const memo = new Map<Node, Size>();
   const placed = placeRoots(f, plan, memo);
   const { at, h } = placed;
@@ -502,7 +508,7 @@ function drawDiagram(topo: Topology, f: Forest, plan: Plan, opts: DrawOptions): 
     const isHi = i >= 2 && extras[i - 2] === opts.highlightLink;
     grid.text(h + i, 0, line, isHi);
   });
-  return finish(grid, opts);
+  return { drawing: finish(grid, opts), listed: extras.length };
 }
 
 function finish(grid: Grid, opts: DrawOptions): Drawing {
@@ -590,7 +596,7 @@ function drawList(topo: Topology, opts: DrawOptions): Drawing {
 const MAX_DRAWN_DEVICES = 100;
 
 /** Most readable first: side by side, the same but tight, then stacking rows of children. */
-function drawForest(topo: Topology, forest: Forest, rootsStacked: boolean, opts: DrawOptions): Drawing | undefined {
+function drawForest(topo: Topology, forest: Forest, rootsStacked: boolean, opts: DrawOptions): Boxed | undefined {
   const all: Node[] = [];
   const visit = (n: Node) => {
     all.push(n);
@@ -632,12 +638,17 @@ export function drawTopology(topo: Topology, opts: DrawOptions): Drawing {
   const byInput = buildForest(topo, false);
   const sameOrder = byEnds.roots.every((r, i) => r.dev.name === byInput.roots[i]!.dev.name);
   const attempts: [Forest, boolean][] = [[byEnds, false], ...(sameOrder ? [] : [[byInput, false] as [Forest, boolean]]), [byEnds, true]];
+  // The first that fits wins, unless it has to list a link a later attempt draws.
+  let boxes: Boxed | undefined;
   for (const [forest, rootsStacked] of attempts) {
     if (rootsStacked && forest.roots.length < 2) continue;
-    const drawing = drawForest(topo, forest, rootsStacked, opts);
-    if (drawing) return drawing;
+    const next = drawForest(topo, forest, rootsStacked, opts);
+    if (next && next.listed === 0) return next.drawing;
+    boxes ??= next;
   }
   const tree = drawTree(topo, { width: opts.width, maxHeight: opts.maxHeight, highlightLink: opts.highlightLink, selectedDevice: opts.selectedDevice }, endText);
-  if (tree) return { mode: 'diagram', style: 'tree', lines: opts.ascii ? tree.lines.map(toAscii) : tree.lines, marks: tree.marks };
-  return drawList(topo, opts);
+  // Boxes that can only list a link the tree draws as a line (a router star too wide for a
+  // row of boxes) lose to the tree: the link may be the very one the level is about.
+  if (tree && (!boxes || tree.listed < boxes.listed)) return { mode: 'diagram', style: 'tree', lines: opts.ascii ? tree.lines.map(toAscii) : tree.lines, marks: tree.marks };
+  return boxes ? boxes.drawing : drawList(topo, opts);
 }

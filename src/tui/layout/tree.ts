@@ -25,6 +25,8 @@ export interface TreeOptions {
 export interface TreeRows {
   readonly lines: string[];
   readonly marks: Mark[];
+  /** Links listed under the tree (a loop's extra link): the tree cannot draw them. */
+  readonly listed: number;
 }
 
 interface Edge {
@@ -205,5 +207,5 @@ export function drawTree(topo: Topology, opts: TreeOptions, endText: (e: TopoEnd
   if (opts.maxHeight !== undefined && rows.length > opts.maxHeight) return undefined;
   const lines = rows.map((r) => r.text);
   const marks = rows.flatMap((r, y) => r.marks.map((m) => ({ ...m, row: y, length: Math.min(m.length, Math.max(0, len(lines[y]!) - m.col)) })).filter((m) => m.length > 0));
-  return { lines, marks };
+  return { lines, marks, listed: extras.length };
 }
