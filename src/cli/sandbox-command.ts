@@ -1,7 +1,7 @@
 /**
  * `netquest sandbox [file] [--level ID]`: any topology with no goals, to explore. A level file
  * (or a pack's level, like `play`), a file holding just a `topology:` (an author's draft), or
- * with no file a blank network built from the device menu.
+ * with no file a blank network built from the device menu. The game opens on its Sandbox screen.
  */
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
@@ -55,8 +55,20 @@ export async function runSandbox(args: readonly string[], io: Io): Promise<numbe
     for (const p of source.error.slice(0, 10)) io.err(`${formatLocated(p)}\n`);
     return 1;
   }
-  const [{ startSandboxTui }, { nodeSandboxIo }] = await Promise.all([import('../tui/screens/SandboxRoot'), import('../sandbox/io')]);
-  const message = await startSandboxTui({ ...source.value, io: nodeSandboxIo() });
+  const { topology, origin } = source.value;
+  const [{ loadPack }, { campaignDir }, { detectLocale }, { startTui, packViewFromLoaded }] = await Promise.all([
+    import('../levels/load'),
+    import('./game-command'),
+    import('../levels/text'),
+    import('../tui/index'),
+  ]);
+  // The game opens on the sandbox; Esc leads to the menu, which offers the campaign when it loads.
+  const campaign = loadPack(campaignDir());
+  const message = await startTui({
+    packs: campaign.ok ? [packViewFromLoaded(campaign.value)] : [],
+    locale: detectLocale(),
+    start: { name: 'sandbox', ...(topology ? { topology } : {}), ...(origin ? { origin } : {}) },
+  });
   if (message) {
     io.err(`${message}\n`);
     return 1;

@@ -4,7 +4,6 @@ import { stringify } from 'yaml';
 import { loadLevelFile } from '../../src/levels/load';
 import type { SandboxIo } from '../../src/sandbox/forms';
 import { Sandbox, type SandboxProps } from '../../src/tui/screens/Sandbox';
-import { SandboxRoot } from '../../src/tui/screens/SandboxRoot';
 import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
 import { mountApp, tick } from './harness';
 import { emptyProgress } from '../../src/progress/store';
@@ -281,24 +280,13 @@ describe('the sandbox in the game', () => {
     expect(app.frame()).toMatch(/› Sandbox/);
   });
 
-  it('netquest sandbox FILE: the root shows the file in the header and quits on q', async () => {
-    let quit = 0;
-    const r = render(
-      <ThemeContext.Provider value={themeFromEnv({})}>
-        <SandboxRoot topology={gatewayLevel()} origin="configure-gateway.yaml" io={memoryIo()} size={{ columns: 80, rows: 24 }} onQuit={() => quit++} />
-      </ThemeContext.Provider>,
-    );
+  it('netquest sandbox FILE opens the game on the sandbox with that network; Esc leads to the menu', async () => {
+    const app = mountApp({ packs: [], progress: emptyProgress(), size: { columns: 80, rows: 24 }, start: { name: 'sandbox', topology: gatewayLevel(), origin: 'configure-gateway.yaml' } });
     await tick();
-    const f = r.lastFrame() ?? '';
-    expect(f).toContain('Sandbox › configure-gateway.yaml');
-    expect(f).toContain('⏎ actions');
-    r.stdin.write('?');
-    await tick();
-    expect(r.lastFrame()).toContain('Keys: Sandbox');
-    r.stdin.write('?');
-    await tick();
-    r.stdin.write('q');
-    await tick();
-    expect(quit).toBe(1);
+    expect(app.frame()).toContain('netquest › Sandbox');
+    expect(app.frame()).toContain('Opened the network of');
+    expect(app.frame()).toContain('pc1 (host)');
+    await app.press('q');
+    expect(app.frame()).toMatch(/› Campaign/);
   });
 });

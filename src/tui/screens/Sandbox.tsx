@@ -262,7 +262,7 @@ const ActionArea = memo(function ActionArea(props: {
   }
   return (
     <Text dimColor wrap="truncate-end">
-      {`${g.enter} all actions  p ping  u udp  t tcp  s step  i address  g gateway  a add  c cable`}
+      {`${g.enter} actions  p ping  u udp  t tcp  s step  i address  g gateway  a add  c cable`}
     </Text>
   );
 });
