@@ -3,7 +3,7 @@
 // (../shared/notes/ink-on-node20.md). NODE_ENV=production is inlined so React's
 // development build (which leaks per frame under Ink) never ships.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -175,6 +175,9 @@ const inkFramePatches = {
   },
 };
 
+// A fresh folder each time: chunk names are content hashes, so old chunks would pile up (and
+// ship in `npm pack`).
+await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { netquest: 'src/cli/main.ts', bench: 'bench/main.ts', 'gen-schema': 'scripts/gen-schema.ts', 'campaign-table': 'scripts/campaign-table.ts', 'bare-ink': 'bench/bare-ink.tsx', 'campaign-cache': 'scripts/campaign-cache.ts' },

@@ -5,7 +5,6 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { loadPack } from '../levels/load';
 import { loadCachedPack } from '../levels/campaign-cache';
 import { ok } from '../net/result';
 import { detectLocale } from '../levels/text';
@@ -25,19 +24,25 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
   // The build's copy of the loaded campaign when it is current (see campaign-cache.ts): parsing the YAML would delay the first frame ~0.7 s.
   const dir = campaignDir();
   const cached = loadCachedPack(dir, fileURLToPath(new URL('./campaign.json', import.meta.url)));
-  const campaign = cached ? ok(cached) : loadPack(dir);
+  // The YAML loader (parser, schemas, checks) is loaded only when needed: not for a current cache.
+  const loader = () => import('../levels/load');
+  const campaign = cached ? ok(cached) : (await loader()).loadPack(dir);
   if (!campaign.ok) {
     io.err(`netquest: the built-in campaign does not load:\n${campaign.error.slice(0, 10).map(formatLocated).join('\n')}\n`);
     return 1;
   }
   const { startTui, packViewFromLoaded } = await import('../tui/index');
   const locale = values.lang ?? detectLocale();
+  // Ready long before anyone has typed a folder's path into "Open a level pack".
+  let load: Awaited<ReturnType<typeof loader>> | undefined;
+  setTimeout(() => void loader().then((m) => (load = m)), 50);
   const message = await startTui({
     packs: [packViewFromLoaded(campaign.value)],
     locale,
     openPack: (path) => {
       const dir = isAbsolute(path) ? path : resolve(process.cwd(), path);
-      const p = loadPack(dir);
+      if (!load) return 'The level loader is still starting; try again in a moment.';
+      const p = load.loadPack(dir);
       return p.ok ? packViewFromLoaded(p.value) : p.error.slice(0, 3).map(formatLocated).join('\n');
     },
   });

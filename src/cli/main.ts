@@ -7,14 +7,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import pkg from '../../package.json';
 import { USAGE } from './usage';
-import { runSubnet } from './subnet-command';
-import { runDemo } from './demo-command';
-import { runTcp } from './tcp-command';
-import { runGame } from './game-command';
-import { runProgress } from './progress-command';
-import { runPractice } from './practice-command';
-import { runCapture, runCheck, runNew, runPlay } from './levels-commands';
-import { runSandbox } from './sandbox-command';
+
+// Each command is loaded when it runs: the game's first frame should not wait for the
+// compilation of the level checker, the TCP playground and the rest.
+const game = () => import('./game-command');
+const levels = () => import('./levels-commands');
 
 export interface Io {
   out(text: string): void;
@@ -49,9 +46,9 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
-      return runGame([], io);
+      return (await game()).runGame([], io);
     case '--lang':
-      return runGame(argv, io);
+      return (await game()).runGame(argv, io);
     case '-h':
     case '--help':
     case 'help':
@@ -64,25 +61,25 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.out(`${pkg.version}\n`);
       return 0;
     case 'subnet':
-      return runSubnet(rest, io);
+      return (await import('./subnet-command')).runSubnet(rest, io);
     case 'demo':
-      return runDemo(rest, io);
+      return (await import('./demo-command')).runDemo(rest, io);
     case 'tcp':
-      return runTcp(rest, io);
+      return (await import('./tcp-command')).runTcp(rest, io);
     case 'check':
-      return runCheck(rest, io);
+      return (await levels()).runCheck(rest, io);
     case 'play':
-      return runPlay(rest, io);
+      return (await levels()).runPlay(rest, io);
     case 'capture':
-      return runCapture(rest, io);
+      return (await levels()).runCapture(rest, io);
     case 'new':
-      return runNew(rest, io);
+      return (await levels()).runNew(rest, io);
     case 'progress':
-      return runProgress(rest, io);
+      return (await import('./progress-command')).runProgress(rest, io);
     case 'practice':
-      return runPractice(rest, io);
+      return (await import('./practice-command')).runPractice(rest, io);
     case 'sandbox':
-      return runSandbox(rest, io);
+      return (await import('./sandbox-command')).runSandbox(rest, io);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option '${command}'`);
       throw new UsageError(`unknown command '${command}'`);
