@@ -106,6 +106,10 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     if (side.mode === 'diagram') return { stacked: false, leftW: half, drawing: side };
     const top = drawTopology(level.topology, opts(width, Math.max(3, Math.floor(bodyH * 0.45) - 1)));
     if (top.mode === 'diagram' && bodyH - top.lines.length - 1 >= 14) return { stacked: true, leftW: Math.max(30, Math.floor(width * 0.45)), drawing: top };
+    // A network too big for half the screen (four routers' addresses at 80×24): a diagram of up
+    // to 9 rows across the top still beats a list, leaving 10 rows for the tasks below.
+    const tall = drawTopology(level.topology, opts(width, 9));
+    if (tall.mode === 'diagram' && bodyH - tall.lines.length - 1 >= 10) return { stacked: true, leftW: Math.max(30, Math.floor(width * 0.45)), drawing: tall };
     return { stacked: false, leftW: half, drawing: side };
   }, [level.topology, width, bodyH, t.ascii, selectedDevice]);
   const inspect = useMemo(() => (selectedDevice ? inspectDevice(c.session.current(), selectedDevice, layout.leftW) : []), [c.session, c.version, selectedDevice, layout.leftW]);
