@@ -8,6 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { loadCachedPack } from '../levels/campaign-cache';
 import { ok } from '../net/result';
 import { detectLocale } from '../levels/text';
+import { whyNoGame } from '../tui/terminal';
 import { formatLocated } from '../util/source-location';
 import type { Io } from './main';
 import { parseCommand, UsageError } from './main';
@@ -21,6 +22,12 @@ export function campaignDir(): string {
 export async function runGame(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(args, { lang: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'`);
+  // Say so at once when there is no terminal, before loading the campaign and Ink.
+  const refused = whyNoGame(process.stdin, process.stdout, process.env);
+  if (refused) {
+    io.err(`${refused}\n`);
+    return 1;
+  }
   // The build's copy of the loaded campaign when it is current (see campaign-cache.ts): parsing the YAML would delay the first frame ~0.7 s.
   const dir = campaignDir();
   const cached = loadCachedPack(dir, fileURLToPath(new URL('./campaign.json', import.meta.url)));

@@ -3,6 +3,7 @@
  * terminal, and always leaves the terminal as it found it: cursor shown, alternate screen
  * left, raw mode off, on quit, Ctrl+C, SIGINT/SIGTERM/SIGHUP and exceptions alike.
  */
+import { whyNoGame } from './terminal';
 import { render } from 'ink';
 import { App } from './App';
 import { defaultProgressDir, loadProgress, saveProgress, type Progress } from '../progress/store';
@@ -46,20 +47,8 @@ export async function startTui(opts: StartTuiOptions): Promise<string | undefine
   const stdin = opts.stdin ?? process.stdin;
   const stdout = opts.stdout ?? process.stdout;
   const env = opts.env ?? process.env;
-  // Ink needs raw mode for keys, and throws without it (ink#378).
-  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
-    return 'netquest: the game needs an interactive terminal, and standard input is not one. Commands like `netquest check` and `netquest play --script` work without one: see `netquest --help`.';
-  }
-  if (!stdout.isTTY) {
-    return 'netquest: the game needs an interactive terminal, and standard output is not one (is it piped?). See `netquest --help` for commands that work in scripts.';
-  }
-
-  // Ink draws only the final frame when it thinks it runs in CI (ink#718): the game would
-  // look frozen. Ink decides from process.env at import time, as is-in-ci does here.
-  const ci = ['CI', 'CONTINUOUS_INTEGRATION'].find((k) => k in env && env[k] !== '0' && env[k] !== 'false');
-  if (ci) {
-    return `netquest: ${ci} is set in the environment, and the terminal library then draws only the last frame, so the game cannot be shown. Run it with the variable unset: env -u ${ci} netquest`;
-  }
+  const refused = whyNoGame(stdin, stdout, env);
+  if (refused) return refused;
 
   const dir = opts.progressDir ?? defaultProgressDir(env);
   const loaded = loadProgress(dir);
