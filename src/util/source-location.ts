@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../net/result';
+import { findTooDeep, MAX_NESTING } from '../levels/yaml-depth';
 
 export interface Located {
   readonly file: string;
@@ -27,6 +28,10 @@ export interface ParsedSource {
 const MAX_ALIAS_COUNT = 1000;
 
 export function parseSource(text: string, file: string): Result<ParsedSource & { value: unknown }, Located> {
+  // Every file we parse came from someone: a few KB of [[[[ would take the parser seconds and
+  // hundreds of MB (src/levels/yaml-depth.ts), so refuse deep nesting before parsing.
+  const deep = findTooDeep(text);
+  if (deep) return err({ file, line: deep.line, column: deep.column, message: `the file nests more than ${MAX_NESTING} levels deep here` });
   const lines = new LineCounter();
   // logLevel 'error': a hostile file must not make the parser print warnings (e.g. about collection keys); the schema refuses such keys anyway.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });

@@ -69,3 +69,18 @@ describe('netquest tcp, by hand', () => {
     expect(out).toMatch(/ESTABLISHED {2}ISS=1000 SND\.UNA=1001 SND\.NXT=1001/);
   });
 });
+
+describe('a hostile script', () => {
+  it('nesting thousands deep is refused with its position, before the YAML parser runs', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('../../src/cli/main');
+    const file = join(mkdtempSync(join(tmpdir(), 'nq-deep-')), 'deep.yaml');
+    writeFileSync(file, `events: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    const errs: string[] = [];
+    const code = await main(['tcp', '--script', file], { out: () => {}, err: (t) => errs.push(t) });
+    expect(code).toBe(1);
+    expect(errs.join('')).toContain(`${file}:1:73: the file nests more than 64 levels deep here`);
+  });
+});
