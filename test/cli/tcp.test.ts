@@ -81,6 +81,7 @@ describe('a hostile script', () => {
     const errs: string[] = [];
     const code = await main(['tcp', '--script', file], { out: () => {}, err: (t) => errs.push(t) });
     expect(code).toBe(1);
-    expect(errs.join('')).toContain(`${file}:1:73: the file nests more than 64 levels deep here`);
+    // The top mapping is the first level, so the 64th bracket (column 72) is one too many.
+    expect(errs.join('')).toContain(`${file}:1:72: the file nests more than 64 levels deep here`);
   });
 });
