@@ -4,6 +4,7 @@
 // development build (which leaks per frame under Ink) never ships.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -155,13 +156,15 @@ const PATCHES = [
 ];
 
 const patched = new Set();
+const nodeModules = realpathSync(join(root, 'node_modules')).split('\\').join('/');
 const inkFramePatches = {
   name: 'ink-frame-patches',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/](ink|@alcalzone[\\/]ansi-tokenize|string-width)[\\/].*\.js$/ }, async (args) => {
       const path = args.path.split('\\').join('/');
       // Only the copies at the top of node_modules (wrap-ansi has its own, older string-width).
-      const patch = PATCHES.find(([end]) => path === `${root.split('\\').join('/')}/node_modules${end}`);
+      // Real paths: esbuild reports them, and node_modules may be a link (npm run pack-check).
+      const patch = PATCHES.find(([end]) => path === `${nodeModules}${end}`);
       if (!patch) return undefined;
       let src = await readFile(args.path, 'utf8');
       for (const [find, replace] of patch[1]) {
