@@ -19,7 +19,6 @@ import { Practice } from './screens/Practice';
 import { Sandbox } from './screens/Sandbox';
 import { nodeSandboxIo } from '../sandbox/io';
 import { Settings } from './screens/Settings';
-import { Soon } from './screens/Soon';
 import { Title, type TitleChoice } from './screens/Title';
 import { useTheme } from './theme';
 import { gameMachine, navOf } from './flow/game-flow';
@@ -301,9 +300,6 @@ export function App(props: AppProps) {
       body = found ? <LevelPreview active={active} width={bodyW} height={bodyH} pack={found.pack} level={found.level} progress={progress} locale={locale} /> : null;
       break;
     }
-    case 'soon':
-      body = <Soon what={screen.what} />;
-      break;
     case 'practice':
       body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
       break;

@@ -17,7 +17,6 @@ export type Screen =
   | { readonly name: 'levels'; readonly packId: string; readonly chapterId: string }
   | { readonly name: 'confirm-skip'; readonly ref: LevelRef }
   | { readonly name: 'level'; readonly ref: LevelRef }
-  | { readonly name: 'soon'; readonly what: 'practice' | 'sandbox' }
   /** Free exploring: a blank network, or a level's (its topology, and where it came from). */
   | { readonly name: 'sandbox'; readonly topology?: TopologySpec; readonly origin?: string }
   /** Timed practice; the command line may preset topics, minutes and seed. */
@@ -53,8 +52,6 @@ export function screenKey(s: Screen): string {
     case 'confirm-skip':
     case 'level':
       return `${s.name}:${s.ref.packId}:${s.ref.chapterId}:${s.ref.levelId}`;
-    case 'soon':
-      return `soon:${s.what}`;
     default:
       return s.name;
   }
@@ -105,8 +102,6 @@ export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
         help,
         ctrlC,
       ];
-    case 'soon':
-      return [back, help, ctrlC];
     case 'sandbox':
       return sandboxKeys(g);
     case 'practice':
@@ -145,8 +140,6 @@ export function screenTitle(name: ScreenName): string {
       return 'Skip ahead?';
     case 'level':
       return 'Level';
-    case 'soon':
-      return 'Coming soon';
     case 'sandbox':
       return 'Sandbox';
     case 'practice':
