@@ -3,6 +3,7 @@
  * best times, and which levels are locked. Plain TS, no React, so it is tested directly and
  * the components only render it.
  */
+import stringWidth from 'string-width';
 import { localize } from '../levels/text';
 import { levelBest, type Progress } from '../progress/store';
 import type { Glyphs } from './theme';
@@ -119,41 +120,76 @@ export function formatDuration(seconds: number | undefined, g: Glyphs): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Pads or cuts `s` to exactly `width` characters, cutting with an ellipsis. */
-export function fit(s: string, width: number, ellipsis = '…'): string {
-  const chars = [...s];
-  if (width <= 0) return '';
-  if (chars.length <= width) return s + ' '.repeat(width - chars.length);
-  const e = [...ellipsis];
-  if (width <= e.length) return chars.slice(0, width).join('');
-  return chars.slice(0, width - e.length).join('') + ellipsis;
+/** Terminal columns `s` takes: a Chinese character takes two, a combining mark none. */
+export function columns(s: string): number {
+  return stringWidth(s);
 }
 
-/** Word-wraps to `width` columns, keeping the text's own line breaks; long words are cut. */
+/** The longest head of `s` that fits `width` columns (at least one character), and the rest. */
+function cut(s: string, width: number): [string, string] {
+  const chars = [...s];
+  let used = 0;
+  let i = 0;
+  for (; i < chars.length; i++) {
+    const c = stringWidth(chars[i]!);
+    if (used + c > width) break;
+    used += c;
+  }
+  if (i === 0 && chars.length > 0) i = 1;
+  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+}
+
+/** Pads or cuts `s` to exactly `width` columns, cutting with an ellipsis. */
+export function fit(s: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  const w = columns(s);
+  if (w <= width) return s + ' '.repeat(width - w);
+  const e = columns(ellipsis);
+  if (width <= e) return cut(s, width)[0];
+  const head = cut(s, width - e)[0];
+  return head + ellipsis + ' '.repeat(Math.max(0, width - columns(head) - e));
+}
+
+/** Text that may break between any two characters (Chinese and Japanese have no spaces). */
+const BREAKS_ANYWHERE = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/**
+ * Word-wraps to `width` columns, keeping the text's own line breaks. A word wider than a line
+ * is cut at the column limit; Chinese text fills each line and breaks between characters.
+ */
 export function wrap(s: string, width: number): string[] {
   const out: string[] = [];
   const w = Math.max(1, width);
   for (const para of s.replace(/\s+$/, '').split('\n')) {
+    const start = out.length;
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
       let rest = word;
-      while ([...rest].length > w) {
-        if (line) {
-          out.push(line);
-          line = '';
-        }
-        out.push([...rest].slice(0, w).join(''));
-        rest = [...rest].slice(w).join('');
+      if (line && columns(line) + 1 + columns(rest) <= w) {
+        line += ` ${rest}`;
+        continue;
       }
-      if (!rest) continue;
-      if (!line) line = rest;
-      else if ([...line].length + 1 + [...rest].length <= w) line += ` ${rest}`;
-      else {
+      // Fill the line with the head of a sentence that may break anywhere.
+      const room = line ? w - columns(line) - 1 : 0;
+      if (line && room >= 2 && BREAKS_ANYWHERE.test(rest)) {
+        const [head, tail] = cut(rest, room);
+        out.push(`${line} ${head}`);
+        line = '';
+        rest = tail;
+      }
+      if (line) {
         out.push(line);
-        line = rest;
+        line = '';
       }
+      while (columns(rest) > w) {
+        const [head, tail] = cut(rest, w);
+        out.push(head);
+        rest = tail;
+      }
+      line = rest;
     }
-    out.push(line);
+    // An empty paragraph is a blank line; a paragraph whose last cut filled its line is not.
+    if (line || out.length === start) out.push(line);
   }
   return out;
 }

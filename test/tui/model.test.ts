@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, recordResult, updateSettings } from '../../src/progress/store';
-import { availableLocales, fit, formatDuration, formatStars, levelRows, packCompletion, wrap } from '../../src/tui/model';
+import fc from 'fast-check';
+import { availableLocales, columns, fit, formatDuration, formatStars, levelRows, packCompletion, wrap } from '../../src/tui/model';
 import { themeFromEnv } from '../../src/tui/theme';
 import type { PackView } from '../../src/tui/types';
 
@@ -35,5 +36,31 @@ describe('level select model', () => {
     expect(fit('ab', 4)).toBe('ab  ');
     expect(wrap('one two three\n\nfour', 7)).toEqual(['one two', 'three', '', 'four']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+});
+
+describe('text in terminal columns (Chinese characters take two)', () => {
+  it('fit pads and cuts by columns', () => {
+    expect(fit('中文中文', 5)).toBe('中文…');
+    expect(fit('中文', 6)).toBe('中文  ');
+    expect(columns(fit('中文中文中文', 8))).toBe(8);
+  });
+
+  it('wrap fills each line with Chinese text and breaks between characters', () => {
+    const lines = wrap('网关是路由器在你自己子网上的地址，不是点零地址。', 20);
+    expect(lines.every((l) => columns(l) <= 20)).toBe(true);
+    expect(lines.join('')).toBe('网关是路由器在你自己子网上的地址，不是点零地址。');
+    expect(columns(lines[0]!)).toBeGreaterThanOrEqual(19);
+  });
+
+  it('wrap never exceeds the width and keeps every character, for any mix of scripts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '中', '文。', 'pc1', '\n', '——'), { maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (parts, width) => {
+        const text = parts.join('');
+        const lines = wrap(text, width);
+        expect(lines.every((l) => columns(l) <= width)).toBe(true);
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+    );
   });
 });
