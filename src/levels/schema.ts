@@ -4,6 +4,7 @@
  * Addresses stay strings here; `load.ts` parses them with the engine's own parsers so a
  * bad one gets the same learner-friendly message wherever it is typed.
  */
+import { SELECT_SITUATIONS, SOCKET_CALLS } from '../machines/tcp/socket-calls';
 import { z } from 'zod';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -125,6 +126,10 @@ export const questionSchema = z.discriminatedUnion('ask', [
   z.strictObject({ id: z.string().regex(ID), ask: z.literal('transport'), for: z.string().max(32), text: textSchema.optional() }),
   z.strictObject({ id: z.string().regex(ID), ask: z.literal('port'), for: z.string().max(32), text: textSchema.optional() }),
   z.strictObject({ id: z.string().regex(ID), ask: z.literal('field-at-offset'), hex: z.string().max(20_000), offset: z.number().int().min(0).max(10_000), text: textSchema.optional() }),
+  /** The TCP state a socket call leaves the socket in (for accept, the socket it returns). */
+  z.strictObject({ id: z.string().regex(ID), ask: z.literal('socket-state'), call: z.enum(SOCKET_CALLS), text: textSchema.optional() }),
+  /** Whether select() reports a socket in this situation readable (yes or no). */
+  z.strictObject({ id: z.string().regex(ID), ask: z.literal('select-readable'), socket: z.enum(SELECT_SITUATIONS), text: textSchema.optional() }),
 ]);
 
 // ---- predictions (predict steps) ---------------------------------------------------------

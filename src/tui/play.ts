@@ -143,6 +143,10 @@ export function promptOf(a: Askable, locale: string): string {
         return `Which port does ${q.for} use?`;
       case 'field-at-offset':
         return `Which field starts at byte ${q.offset}?`;
+      case 'socket-state':
+        return `After ${q.call}(), which TCP state is the socket in?`;
+      case 'select-readable':
+        return `Does select() report this socket readable: ${q.socket.replace(/-/g, ' ')}?`;
     }
   }
   const p = a.q;
@@ -204,6 +208,10 @@ export function placeholderOf(a: Askable): string {
         return 'a port number';
       case 'field-at-offset':
         return 'the field name, e.g. source MAC';
+      case 'socket-state':
+        return 'a state, e.g. ESTABLISHED';
+      case 'select-readable':
+        return 'yes or no';
     }
   }
   switch (a.q.ask) {
@@ -252,6 +260,10 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
         return layerNumber(v) !== undefined ? undefined : 'a layer number 1–7 or its name (physical, data link, network, transport, session, presentation, application)';
       case 'transport':
         return /^(tcp|udp)$/i.test(v) ? undefined : 'answer tcp or udp';
+      case 'socket-state':
+        return (TCP_STATES as readonly string[]).includes(v.toUpperCase().replace(/[\s_]+/g, '-')) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
+      case 'select-readable':
+        return /^(y|yes|n|no|true|false|是|否)$/i.test(v) ? undefined : 'answer yes or no';
       default:
         return undefined;
     }

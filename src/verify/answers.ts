@@ -3,6 +3,7 @@
  * (or the curriculum's tables), never stored; a player's answer is compared with it and a
  * wrong one is explained, naming the misconception when it is a known one.
  */
+import { selectReadable, stateAfterCall } from '../machines/tcp/socket-calls';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../net/address/ipv4';
 import {
   broadcastAddress,
@@ -162,6 +163,29 @@ export function expectedAnswer(q: Question, sim: Simulation, locale = 'en'): Exp
         display: String(fact.port),
         concept: 'ports',
         judge: (value, loc) => (Number(asText(value)) === fact.port ? undefined : { explanation: message('port-explain', { service: q.for, both: fact.transport === 'both', transport: fact.transport.toUpperCase(), port: fact.port }, loc) }),
+      };
+    }
+    case 'socket-state': {
+      const state = stateAfterCall(q.call);
+      return {
+        display: state,
+        concept: 'socket-calls',
+        judge: (value, loc) => {
+          const given = asText(value).toUpperCase().replace(/[\s_]+/g, '-');
+          return given === state ? undefined : { explanation: message('socket-state-explain', { call: q.call, state }, loc) };
+        },
+      };
+    }
+    case 'select-readable': {
+      const readable = selectReadable(q.socket);
+      return {
+        display: message(readable ? 'answer-yes' : 'answer-no', {}, locale),
+        concept: 'select',
+        judge: (value, loc) => {
+          const v = yesNo(value);
+          if (v === undefined) return { explanation: message('answer-yes-or-no', {}, loc) };
+          return v === readable ? undefined : { explanation: message('select-readable-explain', { socket: q.socket, readable }, loc) };
+        },
       };
     }
     case 'field-at-offset': {

@@ -178,6 +178,26 @@ const CATALOGUE = {
     en: (p) => `${p.service} listens on ${p.both ? 'UDP and TCP' : p.transport} port ${p.port}.`,
     'zh-CN': (p) => `${p.service} 监听 ${p.both ? 'UDP 和 TCP' : p.transport} 端口 ${p.port}。`,
   },
+  'socket-state-explain': {
+    en: (p) =>
+      `${p.call}() leaves the socket in ${p.state}: ${
+        ({ socket: 'socket() only creates the descriptor, and no connection exists yet', bind: 'bind() only names the local address and port; nothing is sent', listen: 'listen() makes it a server socket that waits for SYNs', connect: 'connect() sends the SYN and waits for the SYN,ACK (a blocking connect returns once ESTABLISHED)', accept: 'accept() returns a connection whose handshake the kernel already finished', close: 'close() on an open connection sends the FIN and waits for its ACK' } as Record<string, string>)[String(p.call)] ?? ''
+      }.`,
+    'zh-CN': (p) =>
+      `${p.call}() 之后套接字处于 ${p.state}：${
+        ({ socket: 'socket() 只创建描述符，还没有任何连接', bind: 'bind() 只指定本地地址和端口，不发送任何东西', listen: 'listen() 把它变成等待 SYN 的服务器套接字', connect: 'connect() 发出 SYN，等待 SYN,ACK（阻塞的 connect 在 ESTABLISHED 后返回）', accept: 'accept() 返回一个内核已经完成握手的连接', close: '对已打开的连接调用 close() 会发出 FIN 并等待它的 ACK' } as Record<string, string>)[String(p.call)] ?? ''
+      }。`,
+  },
+  'select-readable-explain': {
+    en: (p) =>
+      `${p.readable ? 'Readable' : 'Not readable'}: ${
+        ({ 'listening-idle': 'no handshake has completed, so accept() would block', 'listening-handshake-done': 'a completed handshake waits in the backlog, so accept() returns at once', 'connected-idle': 'nothing has arrived, so read() would block', 'connected-data-arrived': 'data waits in the receive buffer, so read() returns it at once', 'peer-sent-fin': "the peer's FIN arrived, so read() returns 0 (end of file) at once" } as Record<string, string>)[String(p.socket)] ?? ''
+      }. select() reports a socket readable when a read (or accept) would not block.`,
+    'zh-CN': (p) =>
+      `${p.readable ? '可读' : '不可读'}：${
+        ({ 'listening-idle': '还没有完成的握手，accept() 会阻塞', 'listening-handshake-done': '已完成握手的连接在队列里等着，accept() 立即返回', 'connected-idle': '什么都没收到，read() 会阻塞', 'connected-data-arrived': '接收缓冲区里有数据，read() 立即返回它', 'peer-sent-fin': '对方的 FIN 已到达，read() 立即返回 0（文件结束）' } as Record<string, string>)[String(p.socket)] ?? ''
+      }。当读（或 accept）不会阻塞时，select() 就报告套接字可读。`,
+  },
   'hex-not-hex': {
     en: () => 'the hex dump has characters that are not hex digits',
   },
