@@ -66,7 +66,7 @@ export function buildTopology(level: Pick<LevelFile, 'topology'>): Built {
           }
           (d.tcp ?? []).forEach((t, k) => {
             const spec = typeof t === 'number' ? { port: t } : t;
-            const l = node.tcp.listen(spec.port, { backlog: spec.backlog, synCookies: spec.synCookies, ...('iss' in spec && spec.iss !== undefined ? { iss: spec.iss } : {}) });
+            const l = node.tcp.listen(spec.port, { backlog: spec.backlog, synCookies: spec.synCookies, ...('iss' in spec && spec.iss !== undefined ? { iss: spec.iss } : {}), ...('closeAtOnce' in spec && spec.closeAtOnce ? { closeAtOnce: true } : {}) });
             if (!l.ok) at([...base, 'tcp', k], l.error);
           });
         }

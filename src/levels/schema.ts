@@ -39,7 +39,7 @@ const hostSchema = z.strictObject({
   gateway: address.optional(),
   /** What runs on it: open UDP ports, listening TCP ports. */
   udp: z.array(port).max(64).optional(),
-  tcp: z.array(z.union([port, z.strictObject({ port, backlog: z.number().int().min(0).max(65535).optional(), synCookies: z.boolean().optional(), iss: z.number().int().min(0).max(0xffff_ffff).optional() })])).max(64).optional(),
+  tcp: z.array(z.union([port, z.strictObject({ port, backlog: z.number().int().min(0).max(65535).optional(), synCookies: z.boolean().optional(), iss: z.number().int().min(0).max(0xffff_ffff).optional(), closeAtOnce: z.boolean().optional() })])).max(64).optional(),
   /** Ask for an address by DHCP when the network starts. */
   dhcp: z.boolean().optional(),
   dhcpServer: z.lazy(() => dhcpServerSchema).optional(),

@@ -60,7 +60,7 @@ describe('determinism of the built command line', () => {
 
   it('`netquest capture` writes the same bytes in two runs (the SYN flood level: background traffic and TCP)', { timeout: 120_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'nq-det-'));
-    const level = join(root, 'levels', '07-tcp', '07-syn-flood.yaml');
+    const level = join(root, 'levels', '07-tcp', '08-syn-flood.yaml');
     for (const out of ['a.pcap', 'b.pcap']) expect(run('capture', level, '-o', join(dir, out)).status).toBe(0);
     const [a, b] = [readFileSync(join(dir, 'a.pcap')), readFileSync(join(dir, 'b.pcap'))];
     expect(a.length).toBeGreaterThan(1000);

@@ -69,6 +69,8 @@ interface ListeningSocket {
   readonly timerGeneration: Map<string, number>;
   /** Peers whose connection the server application has closed (after the client closed its side). */
   readonly closing: Set<string>;
+  /** The server application closes each connection as soon as it is established (a server that hangs up at once). */
+  readonly closeAtOnce: boolean;
 }
 
 export class TcpStack {
@@ -89,11 +91,11 @@ export class TcpStack {
     return h >>> 0;
   }
 
-  listen(port: number, opts: { backlog?: number; synCookies?: boolean; iss?: number } = {}): Result<void> {
+  listen(port: number, opts: { backlog?: number; synCookies?: boolean; iss?: number; closeAtOnce?: boolean } = {}): Result<void> {
     if (!Number.isInteger(port) || port < 1 || port > 65535) return err(`a TCP port is 1–65535, got ${port}`);
     if (this.listeners.has(port)) return err(`${this.host.name} already listens on port ${port}`);
     const listener = new TcpListener(opts.iss ?? this.iss(), opts.backlog ?? DEFAULT_BACKLOG, { synCookies: opts.synCookies ?? false });
-    this.listeners.set(port, { listener, port, localOf: new Map(), timerGeneration: new Map(), closing: new Set() });
+    this.listeners.set(port, { listener, port, localOf: new Map(), timerGeneration: new Map(), closing: new Set(), closeAtOnce: opts.closeAtOnce ?? false });
     return ok(undefined);
   }
 
@@ -239,6 +241,12 @@ export class TcpStack {
       l.localOf.delete(peer);
       l.closing.delete(peer);
       return;
+    }
+    if (state === 'ESTABLISHED' && l.closeAtOnce && !l.closing.has(peer)) {
+      // A server that hangs up as soon as the handshake is done: with a client that closes at
+      // once too, the two FINs cross on the wire (a simultaneous close, RFC 9293 §3.6).
+      l.closing.add(peer);
+      this.ctx.after(0, () => this.driveAccepted(l, peer, remote, { type: 'CLOSE' }));
     }
     if (state === 'CLOSE-WAIT' && !l.closing.has(peer)) {
       // The server application sees end-of-file and closes too, as a web server does after its reply.
