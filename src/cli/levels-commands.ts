@@ -121,7 +121,10 @@ async function playInTui(path: string, lang: string | undefined, io: Io): Promis
     ? loadPack(path)
     : { ok: true as const, value: { pack: { id: `file-${t.levels[0]!.level.id}`, name: basename(path) }, chapters: [{ id: 'levels', title: basename(path), levels: t.levels }] } };
   if (!pack.ok) return 1;
-  const message = await startTui({ packs: [packViewFromLoaded(pack.value)], locale: lang ?? detectLocale() });
+  // Straight to the pack's chapters, or the file's level list (Esc leads to the menu).
+  const view = packViewFromLoaded(pack.value);
+  const start = view.chapters.length === 1 ? ({ name: 'levels', packId: view.id, chapterId: view.chapters[0]!.id } as const) : ({ name: 'chapters', packId: view.id } as const);
+  const message = await startTui({ packs: [view], locale: lang ?? detectLocale(), start });
   if (message) {
     io.err(`${message}\n`);
     return 1;
