@@ -285,3 +285,10 @@ describe('practice statistics', () => {
     expect(() => recordPractice(emptyProgress(), session({ topics: ['__proto__'] }))).toThrow(RangeError);
   });
 });
+
+describe('what a refused save says', () => {
+  it('names the field and the rule in words (the validator carries its English messages)', () => {
+    const r = parseProgress({ version: 1, packs: { p: { l: { solved: true, stars: 5, points: 1 } } } });
+    expect(r).toEqual({ ok: false, error: 'packs.p.l.stars: Too big: expected number to be <=3' });
+  });
+});
