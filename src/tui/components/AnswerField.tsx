@@ -7,6 +7,7 @@ import { memo, useCallback, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { wrap } from '../model';
+import { cleanTyped } from '../typed-text';
 import { useTheme } from '../theme';
 
 export interface AnswerFieldProps {
@@ -22,7 +23,7 @@ export interface AnswerFieldProps {
 export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel }: AnswerFieldProps) {
   const t = useTheme();
   const [value, setValue] = useState('');
-  const change = useCallback((next: string) => setValue(clean(next)), []);
+  const change = useCallback((next: string) => setValue(cleanTyped(next)), []);
   const problem = validate(value);
   const submit = useCallback(
     (v: string) => {
@@ -59,18 +60,3 @@ export const AnswerField = memo(function AnswerField({ active, width, placeholde
     </Box>
   );
 });
-
-/**
- * Keys that arrive together (a held Backspace, a paste) reach ink-text-input as one chunk it
- * inserts verbatim: apply DEL and BS as deletions and drop other control characters, so the
- * value never holds invisible bytes.
- */
-export function clean(s: string): string {
-  if (!/[\x00-\x1f\x7f]/.test(s)) return s;
-  const out: string[] = [];
-  for (const ch of s) {
-    if (ch === '\x7f' || ch === '\b') out.pop();
-    else if (ch >= ' ') out.push(ch);
-  }
-  return out.join('');
-}

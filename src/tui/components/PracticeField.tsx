@@ -6,7 +6,7 @@
 import { memo, useCallback, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
-import { clean } from './AnswerField';
+import { cleanTyped as clean } from '../typed-text';
 import { wrap } from '../model';
 import { useTheme } from '../theme';
 

@@ -34,6 +34,7 @@ import {
   type Task,
 } from '../play';
 import { PlayClock } from './play-clock';
+import { cleanTyped } from '../typed-text';
 
 export const MAX_FEEDBACK = 12;
 /** Wrong tries at a prediction after which the trace is shown anyway, so nobody is stuck. */
@@ -198,6 +199,15 @@ export function nextOpenTask(tasks: readonly Task[], from: number): number {
 const clampMenu = (n: number, by: number, len: number) => (len === 0 ? 0 : Math.max(0, Math.min(len - 1, n + by)));
 
 // ---- the machine -------------------------------------------------------------------------------
+
+/** What a text field (a change's value, an answer) does with keys, besides sending. */
+const EDITING = {
+  TYPE: { actions: 'typeText' },
+  ERASE: { actions: 'erase' },
+  CARET: { actions: 'moveCaret' },
+  CLEAR: { actions: 'clearDraft' },
+  CANCEL: { target: 'tasks', actions: 'dropField' },
+} as const;
 
 export const levelFlowMachine = setup({
   types: {
@@ -409,24 +419,10 @@ export const levelFlowMachine = setup({
               },
             },
             field: {
-              on: {
-                TYPE: { actions: 'typeText' },
-                ERASE: { actions: 'erase' },
-                CARET: { actions: 'moveCaret' },
-                CLEAR: { actions: 'clearDraft' },
-                CANCEL: { target: 'tasks', actions: 'dropField' },
-                SELECT: { guard: 'sendable', target: 'judged', actions: 'judgeField' },
-              },
+              on: { ...EDITING, SELECT: { guard: 'sendable', target: 'judged', actions: 'judgeField' } },
             },
             answer: {
-              on: {
-                TYPE: { actions: 'typeText' },
-                ERASE: { actions: 'erase' },
-                CARET: { actions: 'moveCaret' },
-                CLEAR: { actions: 'clearDraft' },
-                CANCEL: { target: 'tasks', actions: 'dropField' },
-                SELECT: { guard: 'sendable', target: 'judged', actions: 'judgeAnswer' },
-              },
+              on: { ...EDITING, SELECT: { guard: 'sendable', target: 'judged', actions: 'judgeAnswer' } },
             },
             route: {
               entry: 'resetMenu',
@@ -522,19 +518,4 @@ export function flowView(s: LevelFlowSnapshot): FlowView {
 /** Whether the level is over (the result, or the trace watched from it). */
 export function isOver(s: LevelFlowSnapshot): boolean {
   return s.matches({ flow: 'result' });
-}
-
-/**
- * Keys that arrive together (a held Backspace, a paste) come as one chunk: apply DEL and BS
- * as deletions and drop other control characters, so the draft never holds invisible bytes.
- */
-export function cleanTyped(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[\x00-\x1f\x7f]/.test(s)) return s;
-  const out: string[] = [];
-  for (const ch of s) {
-    if (ch === '\x7f' || ch === '\b') out.pop();
-    else if (ch >= ' ') out.push(ch);
-  }
-  return out.join('');
 }
