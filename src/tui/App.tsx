@@ -201,10 +201,9 @@ export function App(props: AppProps) {
 
   const levelRef = screen.name === 'level' ? screen.ref : undefined;
   const nextRef = useMemo(() => (levelRef ? nextLevel(packs, levelRef) : undefined), [packs, levelRef]);
-  const recordLevel = useCallback(
-    (result: LevelResult): string | undefined => {
-      if (!levelRef) return undefined;
-      const next = recordResult(progress, levelRef.packId, levelRef.levelId, result);
+  /** Shows the new progress at once, then saves it (merged with the disk); returns a line to show, if any. */
+  const keep = useCallback(
+    (next: Progress): string | undefined => {
       setProgress(next);
       if (!persist) return undefined;
       const saved = persist(next);
@@ -212,21 +211,14 @@ export function App(props: AppProps) {
       setProgress(saved.value.progress);
       return saved.value.notice;
     },
-    [levelRef, progress, persist],
+    [persist],
+  );
+  const recordLevel = useCallback(
+    (result: LevelResult): string | undefined => (levelRef ? keep(recordResult(progress, levelRef.packId, levelRef.levelId, result)) : undefined),
+    [levelRef, progress, keep],
   );
   const playNext = useCallback(() => nextRef && send({ type: 'replace', screen: { name: 'level', ref: nextRef } }), [nextRef]);
-  const savePractice = useCallback(
-    (result: PracticeResult): string | undefined => {
-      const next = recordPractice(progress, result);
-      setProgress(next);
-      if (!persist) return undefined;
-      const saved = persist(next);
-      if (!saved.ok) return `Not saved: ${saved.error}`;
-      setProgress(saved.value.progress);
-      return saved.value.notice;
-    },
-    [progress, persist],
-  );
+  const savePractice = useCallback((result: PracticeResult): string | undefined => keep(recordPractice(progress, result)), [progress, keep]);
   const openHelp = useCallback(() => send({ type: 'help', open: true }), []);
   const sandboxIo = useMemo(() => nodeSandboxIo(), []);
 
