@@ -223,10 +223,14 @@ export function App(props: AppProps) {
   const sandboxIo = useMemo(() => nodeSandboxIo(), []);
 
   // The level screen says which of its parts shows (a field, the trace…): the keys follow it.
-  const [levelView, setLevelView] = useState<FlowView | undefined>();
+  const [levelView, setLevelView] = useState<{ view: FlowView; canWatch: boolean } | undefined>();
+  const onLevelView = useCallback((view: FlowView, canWatch: boolean) => setLevelView({ view, canWatch }), []);
   const keys = useMemo(
-    () => (screen.name === 'level' && playable && levelView ? levelViewKeys(levelView, theme.glyphs) : screenKeys(screen.name, theme.glyphs)),
-    [screen.name, playable, levelView, theme.glyphs],
+    () =>
+      screen.name === 'level' && playable && levelView
+        ? levelViewKeys(levelView.view, theme.glyphs, { hasNext: nextRef !== undefined, canWatch: levelView.canWatch })
+        : screenKeys(screen.name, theme.glyphs),
+    [screen.name, playable, levelView, theme.glyphs, nextRef],
   );
   const crumbs = useMemo(() => breadcrumbs(nav.stack, packs, locale), [nav.stack, packs, locale]);
 
@@ -284,7 +288,7 @@ export function App(props: AppProps) {
             onHelp={openHelp}
             onNext={playNext}
             onResult={recordLevel}
-            onView={setLevelView}
+            onView={onLevelView}
           />
         );
         break;

@@ -89,13 +89,16 @@ export class Session {
 
   /**
    * The traffic to step through on the player's network: the scenario when the level has one,
-   * else what checking the goals sends (their pings, datagrams and connections), on one network.
+   * else what checking the goals sends (their pings, datagrams and connections) and, in a route
+   * level, a ping along the route, on one network.
    */
   watchTrace(): readonly TraceEvent[] {
     if (this.level.scenario.length > 0) return this.scenarioTrace();
     if (!this.cachedWatch) {
       const sim = this.network();
       for (const g of this.level.goals) if (!('answers' in g)) checkGoal(sim, g, false, this.locale);
+      // A carry-the-packet level: watch a real ping take the path the player chose hop by hop.
+      if (this.level.route) runScenario(sim, [{ ping: { from: this.level.route.from, to: this.level.route.to } }]);
       this.cachedWatch = sim.trace;
     }
     return this.cachedWatch;

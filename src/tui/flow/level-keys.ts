@@ -121,7 +121,7 @@ export function resultChoices(hasNext: boolean): readonly { readonly label: stri
 }
 
 /** The keys of each part of the level screen, for the footer and the help overlay. */
-export function levelViewKeys(view: FlowView, g: Glyphs): KeyHelp[] {
+export function levelViewKeys(view: FlowView, g: Glyphs, opts: { readonly hasNext: boolean; readonly canWatch: boolean } = { hasNext: true, canWatch: true }): KeyHelp[] {
   const help: KeyHelp = { keys: '?', action: 'this help', main: true };
   const ctrlC: KeyHelp = { keys: 'ctrl+c', action: 'quit netquest' };
   switch (view) {
@@ -168,8 +168,8 @@ export function levelViewKeys(view: FlowView, g: Glyphs): KeyHelp[] {
       return [
         { keys: `${g.up}${g.down} j k`, action: 'move', main: true },
         { keys: g.enter, action: 'choose', main: true },
-        { keys: 'n', action: 'next level', main: true },
-        { keys: 't', action: 'watch the traffic frame by frame', short: 'watch', main: true },
+        ...(opts.hasNext ? [{ keys: 'n', action: 'next level', main: true }] : []),
+        ...(opts.canWatch ? [{ keys: 't', action: 'watch the traffic frame by frame', short: 'watch', main: true }] : []),
         { keys: 'esc q', action: 'back to the levels', short: 'back', main: true },
         help,
         ctrlC,

@@ -44,7 +44,7 @@ export interface LevelScreenProps {
   /** Milliseconds on a monotonic clock, for the timer and the recorded time (tests inject it). */
   readonly clock?: () => number;
   /** Told which part of the level shows (tasks, a field, the trace…), for the footer and help. */
-  readonly onView?: (view: FlowView) => void;
+  readonly onView?: (view: FlowView, canWatch: boolean) => void;
 }
 
 export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
@@ -67,7 +67,8 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const task: Task | undefined = currentTask(c);
 
   const onView = props.onView;
-  useEffect(() => onView?.(view), [onView, view]);
+  const canWatch = view === 'result' && c.session.watchTrace().length > 0;
+  useEffect(() => onView?.(view, canWatch), [onView, view, canWatch]);
 
   // The help overlay (App's) pauses the play clock.
   useEffect(() => {
@@ -148,7 +149,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <ResultPanel width={width} height={height - 1} outcome={c.outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} selected={c.menu} />
+        <ResultPanel width={width} height={height - 1} outcome={c.outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} selected={c.menu} canWatch={canWatch} />
       </Box>
     );
   }
@@ -196,7 +197,8 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
       case 'configure':
       case 'route': {
         const items = menuItems(c, view);
-        const limit = Math.max(1, Math.min(items.length, colH - 10));
+        // The list gets the room first (the feedback shrinks): at least 3 rows, so a choice is never a keyhole.
+        const limit = Math.max(Math.min(3, items.length), Math.min(items.length, colH - 7));
         const title = view === 'configure' ? 'What do you change?' : `The packet is at ${routeHere(c)}. Where does it go next?`;
         return {
           height: limit + 2 + (limit < items.length ? 1 : 0),
@@ -442,8 +444,10 @@ const ResultPanel = memo(function ResultPanel(props: {
   readonly hasNext: boolean;
   /** The highlighted choice (next level, back). */
   readonly selected: number;
+  /** Some traffic ran in this level, so `t` shows it. */
+  readonly canWatch: boolean;
 }) {
-  const { width, height, outcome, recap, best, hasNext, selected } = props;
+  const { width, height, outcome, recap, best, hasNext, selected, canWatch } = props;
   const t = useTheme();
   const g = t.glyphs;
   const s = outcome.score;
@@ -501,7 +505,7 @@ const ResultPanel = memo(function ResultPanel(props: {
       {outcome.notice ? <Text dimColor wrap="truncate-end">{outcome.notice}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <ChoiceList items={items} selected={Math.min(selected, items.length - 1)} width={width - 4} limit={items.length} />
-        <Text dimColor>t watch what really happened on the wire, frame by frame</Text>
+        {canWatch ? <Text dimColor>t watch what really happened on the wire, frame by frame</Text> : null}
       </Box>
     </Box>
   );

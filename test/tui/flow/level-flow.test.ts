@@ -276,6 +276,18 @@ describe('level flow: watching the traffic', () => {
     expect(f.solved).toHaveLength(1);
   });
 
+  it('route-hops: once carried by hand, t watches a real ping take the route', () => {
+    const f = flowOn('route-hops');
+    f.send({ type: 'START' });
+    while (f.ctx().tasks[f.ctx().cursor]?.kind !== 'route') f.send({ type: 'MOVE', by: 1 });
+    f.send({ type: 'SELECT' });
+    for (const hop of f.ctx().session.routePlan()!.hops) f.send({ type: 'CHOOSE', index: menuItems(f.ctx(), 'route').findIndex((o) => o.value === hop.device) });
+    f.key('t');
+    expect(f.view()).toBe('trace');
+    const trace = f.ctx().session.watchTrace();
+    expect(trace.some((e) => e.kind === 'ping' && e.device === f.ctx().level.route!.from && e.outcome.status === 'reply')).toBe(true);
+  });
+
   it('answer-subnet: no traffic, so t says so and stays', () => {
     const f = flowOn('answer-subnet');
     f.send({ type: 'START' });
