@@ -546,7 +546,7 @@ const WatchPanel = memo(function WatchPanel(props: { readonly width: number; rea
     <Box flexDirection="column" width={width} height={height}>
       {drawing ? <TopologyView drawing={drawing} /> : null}
       <TraceStepper trace={trace} width={width} height={stepperH} active={active} onFocus={onFocus} />
-      <Text dimColor>esc back to the tasks</Text>
+      <Text dimColor>esc back</Text>
     </Box>
   );
 });
