@@ -1,4 +1,5 @@
 /** Mounting the app for screen tests, and waiting for it to settle after each key. */
+import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../src/tui/App';
 import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
@@ -22,13 +23,12 @@ export async function tick(): Promise<void> {
   }
 }
 
-/** Renders the app; `press` sends keys one by one, `type` sends text in one chunk (as a paste), `frame` is the screen without colours. */
-export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
-  const r = render(
-    <ThemeContext.Provider value={themeFromEnv(env)}>
-      <App {...props} />
-    </ThemeContext.Provider>,
-  );
+/**
+ * Renders any screen inside the theme; `press` sends keys one by one, `type` sends text in one
+ * chunk (as a paste), `frame` is the screen without colours.
+ */
+export function mount(element: ReactElement, env: NodeJS.ProcessEnv = {}) {
+  const r = render(<ThemeContext.Provider value={themeFromEnv(env)}>{element}</ThemeContext.Provider>);
   frameCount = () => r.frames.length;
   const press = async (...keys: string[]) => {
     for (const k of keys) {
@@ -36,7 +36,6 @@ export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
       await tick();
     }
   };
-  // ink-text-input drops keys sent faster than it renders.
   const type = async (s: string) => {
     r.stdin.write(s);
     await tick();
@@ -44,4 +43,9 @@ export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
   // eslint-disable-next-line no-control-regex
   const frame = () => (r.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
   return { ...r, press, type, frame };
+}
+
+/** The whole game: title, campaign, levels… */
+export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
+  return mount(<App {...props} />, env);
 }

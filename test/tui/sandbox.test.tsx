@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'ink-testing-library';
 import { stringify } from 'yaml';
 import { loadLevelFile } from '../../src/levels/load';
 import type { SandboxIo } from '../../src/sandbox/forms';
 import { Sandbox, type SandboxProps } from '../../src/tui/screens/Sandbox';
-import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
-import { mountApp, tick } from './harness';
+import { mount, mountApp, tick } from './harness';
 import { emptyProgress } from '../../src/progress/store';
 
 const KEY = { up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', enter: '\r', esc: '\x1b', tab: '\t' };
@@ -23,32 +21,16 @@ function gatewayLevel() {
 }
 
 /** Wide by default, so the log's lines are not wrapped in the middle of what a test looks for; the fit test uses 80×24. */
-function mount(props: Partial<SandboxProps> = {}, size = { width: 140, height: 30 }, env: NodeJS.ProcessEnv = {}) {
+function mountSandbox(props: Partial<SandboxProps> = {}, size = { width: 140, height: 30 }, env: NodeJS.ProcessEnv = {}) {
   const io = memoryIo();
   let exits = 0;
-  const r = render(
-    <ThemeContext.Provider value={themeFromEnv(env)}>
-      <Sandbox active width={size.width} height={size.height} io={io} onExit={() => exits++} {...props} />
-    </ThemeContext.Provider>,
-  );
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      r.stdin.write(k);
-      await tick();
-    }
-  };
-  const type = async (s: string) => {
-    r.stdin.write(s);
-    await tick();
-  };
-  // eslint-disable-next-line no-control-regex
-  const frame = () => (r.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  return { ...r, press, type, frame, io, exits: () => exits };
+  const r = mount(<Sandbox active width={size.width} height={size.height} io={io} onExit={() => exits++} {...props} />, env);
+  return { ...r, io, exits: () => exits };
 }
 
 describe('the sandbox screen', () => {
   it('builds a network from nothing with the keys a person would press, pings across it, and steps the trace', async () => {
-    const s = mount();
+    const s = mountSandbox();
     await tick();
     expect(s.frame()).toContain('The network is empty.');
     // a: add a host, another host, then a switch (second in the kind list).
@@ -108,7 +90,7 @@ describe('the sandbox screen', () => {
   });
 
   it("opens a level's network: a ping without a gateway fails, and says why", async () => {
-    const s = mount({ topology: gatewayLevel(), origin: 'configure-gateway.yaml' });
+    const s = mountSandbox({ topology: gatewayLevel(), origin: 'configure-gateway.yaml' });
     await tick();
     expect(s.frame()).toContain('Opened the network of');
     expect(s.frame()).toContain('pc1 (host)');
@@ -141,7 +123,7 @@ describe('the sandbox screen', () => {
   });
 
   it('selects devices with ← → and tab; the inspector follows', async () => {
-    const s = mount({ topology: gatewayLevel() });
+    const s = mountSandbox({ topology: gatewayLevel() });
     await tick();
     expect(s.frame()).toContain('pc1 (host)');
     await s.press(KEY.right);
@@ -153,7 +135,7 @@ describe('the sandbox screen', () => {
   });
 
   it('Enter lists every action; Esc closes the list and a form, without leaving', async () => {
-    const s = mount({ topology: gatewayLevel() });
+    const s = mountSandbox({ topology: gatewayLevel() });
     await tick();
     await s.press(KEY.enter);
     expect(s.frame()).toContain('Actions');
@@ -168,7 +150,7 @@ describe('the sandbox screen', () => {
   });
 
   it('TCP open and close, then the ladder in the stepper', async () => {
-    const s = mount({ topology: gatewayLevel() }, { width: 140, height: 40 });
+    const s = mountSandbox({ topology: gatewayLevel() }, { width: 140, height: 40 });
     await tick();
     await s.press('g', KEY.enter);
     await s.type('192.168.1.1');
@@ -187,7 +169,7 @@ describe('the sandbox screen', () => {
   });
 
   it('writes the capture where the player says, and says where; a bad folder is explained', async () => {
-    const s = mount({ topology: gatewayLevel() });
+    const s = mountSandbox({ topology: gatewayLevel() });
     await tick();
     await s.press('w');
     expect(s.frame()).toContain('Nothing has been sent yet');
@@ -207,7 +189,7 @@ describe('the sandbox screen', () => {
   });
 
   it('saves the network as a level skeleton', async () => {
-    const s = mount({ topology: gatewayLevel() });
+    const s = mountSandbox({ topology: gatewayLevel() });
     await tick();
     await s.press('y');
     await s.type('two-nets.yaml');
@@ -219,7 +201,7 @@ describe('the sandbox screen', () => {
   });
 
   it('fits 80×24 (a 78×21 body) on every view, and NO_COLOR keeps the ✓ ✗ words', async () => {
-    const s = mount({ topology: gatewayLevel() }, { width: 78, height: 21 }, { NO_COLOR: '1' });
+    const s = mountSandbox({ topology: gatewayLevel() }, { width: 78, height: 21 }, { NO_COLOR: '1' });
     await tick();
     const check = () => {
       const lines = s.frame().split('\n');
@@ -239,7 +221,7 @@ describe('the sandbox screen', () => {
   });
 
   it('TERM=dumb: every view in ASCII', async () => {
-    const s = mount({ topology: gatewayLevel() }, { width: 100, height: 30 }, { TERM: 'dumb' });
+    const s = mountSandbox({ topology: gatewayLevel() }, { width: 100, height: 30 }, { TERM: 'dumb' });
     await tick();
     await s.press('g', KEY.enter);
     await s.type('192.168.1.1');
