@@ -1,8 +1,8 @@
 /** The sandbox screen's keys, for the footer and the help overlay: what Sandbox.tsx and the trace stepper do. */
 import type { KeyHelp } from '../tui/nav';
-import { traceStepperKeys } from '../tui/stepping';
+import { traceStepperKeys } from '../tui/stepper-keys';
 import type { Glyphs } from '../tui/theme';
-import { ACTIONS } from './forms';
+import { ACTIONS } from './actions';
 
 export function sandboxKeys(g: Glyphs): KeyHelp[] {
   const key = (id: string) => ACTIONS.find((a) => a.id === id)!.key;

@@ -4,8 +4,8 @@
  * (flow/game-flow.ts, screens and keys in nav.ts), what the lists show is in
  * model.ts, saving in progress/store.ts; this file wires them to Ink.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Box, useApp, useInput, useStdout } from 'ink';
+import { createElement, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { Footer, Header, HelpOverlay, TooSmall } from './components/Frame';
 import { availableLocales, findLevel, levelRows, text, tooSmall, type LevelRow } from './model';
 import { currentScreen, screenKey, screenKeys, screenTitle, type Screen } from './nav';
@@ -13,19 +13,44 @@ import { recordPractice, recordResult, updateSettings, type LevelResult, type Pr
 import type { Result } from '../net/result';
 import { ChapterList, ConfirmSkip, LevelList, PackList } from './screens/LevelSelect';
 import { LevelPreview } from './screens/LevelPreview';
-import { LevelScreen } from './screens/LevelScreen';
 import { OpenPack } from './screens/OpenPack';
-import { Practice } from './screens/Practice';
-import { Sandbox } from './screens/Sandbox';
-import { nodeSandboxIo } from '../sandbox/io';
 import { Settings } from './screens/Settings';
 import { Title, type TitleChoice } from './screens/Title';
 import { useTheme } from './theme';
 import { gameMachine, navOf } from './flow/game-flow';
 import { useActor } from './flow/use-actor';
 import type { FlowView } from './flow/level-flow';
-import { levelViewKeys } from './flow/level-keys';
+import { levelViewKeys } from './flow/level-view-keys';
 import type { LevelRef, PackView } from './types';
+
+// The level, practice and sandbox screens (with the engine, the verifier and the machines under
+// them) load after the first frame: the title menu needs none of them, and compiling them first
+// made the game start ~2× slower than a bare Ink app. `preloadScreens` loads them at once; once
+// loaded they render directly, so React's Suspense fallback (held for at least 300 ms) shows
+// only if a screen is opened before that.
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>): { readonly Screen: ComponentType<P>; readonly preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () => load().then((c) => (loaded = c));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  const Screen = (props: P) => (loaded ? createElement(loaded, props) : createElement(Lazy as unknown as ComponentType<P>, props));
+  return { Screen, preload };
+}
+const levelScreen = deferred(() => import('./screens/LevelScreen').then((m) => m.LevelScreen));
+const practiceScreen = deferred(() => import('./screens/Practice').then((m) => m.Practice));
+const sandboxScreen = deferred(() =>
+  Promise.all([import('./screens/Sandbox'), import('../sandbox/io')]).then(([m, files]) => {
+    const io = files.nodeSandboxIo();
+    return (p: Omit<ComponentProps<typeof m.Sandbox>, 'io'>) => <m.Sandbox {...p} io={io} />;
+  }),
+);
+const LevelScreen = levelScreen.Screen;
+const Practice = practiceScreen.Screen;
+const Sandbox = sandboxScreen.Screen;
+
+/** Loads the screens that come after the menu (the game calls it after its first frame; tests await it). */
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all([levelScreen.preload(), practiceScreen.preload(), sandboxScreen.preload()]);
+}
 
 export interface TerminalSize {
   readonly columns: number;
@@ -98,6 +123,11 @@ export function App(props: AppProps) {
   const quit = useCallback(() => (onQuit ? onQuit() : exit()), [onQuit, exit]);
   const back = useCallback(() => send({ type: 'back' }), []);
   const push = useCallback((s: Screen) => send({ type: 'push', screen: s }), []);
+  // After the first frame, load the screens behind the menu before anyone has chosen one.
+  useEffect(() => {
+    const t = setTimeout(() => void preloadScreens(), 30);
+    return () => clearTimeout(t);
+  }, []);
   // Once, at start: the screen opens over the menu, so Esc leads to the menu.
   useEffect(() => void (props.start && push(props.start)), []);
   const remember = useCallback((_: string, index: number) => {
@@ -220,7 +250,6 @@ export function App(props: AppProps) {
   const playNext = useCallback(() => nextRef && send({ type: 'replace', screen: { name: 'level', ref: nextRef } }), [nextRef]);
   const savePractice = useCallback((result: PracticeResult): string | undefined => keep(recordPractice(progress, result)), [progress, keep]);
   const openHelp = useCallback(() => send({ type: 'help', open: true }), []);
-  const sandboxIo = useMemo(() => nodeSandboxIo(), []);
 
   // The level screen says which of its parts shows (a field, the trace…): the keys follow it.
   const [levelView, setLevelView] = useState<{ view: FlowView; canWatch: boolean } | undefined>();
@@ -300,7 +329,7 @@ export function App(props: AppProps) {
       body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
       break;
     case 'sandbox':
-      body = <Sandbox active={active} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} io={sandboxIo} onExit={back} onHelp={openHelp} />;
+      body = <Sandbox active={active} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} onExit={back} onHelp={openHelp} />;
       break;
     case 'open':
       body = <OpenPack active={active} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;
@@ -329,7 +358,7 @@ export function App(props: AppProps) {
             (hidden) under the help, so a level in play keeps its state. */}
         {nav.help ? <HelpOverlay title={screenTitle(screen.name)} keys={keys} /> : null}
         <Box key={key} flexDirection="column" display={nav.help ? 'none' : 'flex'}>
-          {body}
+          <Suspense fallback={<Text dimColor>loading…</Text>}>{body}</Suspense>
         </Box>
       </Box>
       <Footer keys={keys} width={size.columns} />

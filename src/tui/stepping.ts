@@ -20,8 +20,6 @@ import type { EthernetFrame, TcpFlags, TcpSegment } from '../net/wire/types';
 import type { LadderStep } from '../machines/tcp/ladder';
 import { TCP_FLAGS, type TcpFlag, type TcpState } from '../machines/tcp/types';
 import { findLink, type Topology } from './layout/topology';
-import type { KeyHelp } from './nav';
-import type { Glyphs } from './theme';
 
 // ---- steps -------------------------------------------------------------------------------
 
@@ -458,15 +456,4 @@ export function headerLines(layers: readonly HeaderLayer[], width: number): Head
 
 // ---- keys ---------------------------------------------------------------------------------------
 
-/** The TraceStepper's keys, for a screen's footer and help overlay (what its useInput does). */
-export function traceStepperKeys(g: Glyphs, opts: { readonly vimKeys?: boolean } = {}): KeyHelp[] {
-  const vim = opts.vimKeys ?? true;
-  return [
-    { keys: `${g.left}${g.right}${vim ? ' h l' : ''} , .`, action: 'step back and forward through the frames', short: 'step', main: true },
-    { keys: 'space', action: 'play or pause', short: 'play', main: true },
-    { keys: '+ -', action: 'play faster or slower', short: 'speed' },
-    { keys: `home end${vim ? ' g G' : ''}`, action: 'first or last step' },
-    { keys: `${g.up}${g.down} j k`, action: 'scroll the headers or the ladder' },
-    { keys: 'v', action: 'show the headers or the TCP ladder (both, on a wide screen)' },
-  ];
-}
+export { traceStepperKeys } from './stepper-keys';

@@ -1,8 +1,12 @@
 /** Mounting the app for screen tests, and waiting for it to settle after each key. */
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
-import { App, type AppProps } from '../../src/tui/App';
+import { App, preloadScreens, type AppProps } from '../../src/tui/App';
 import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
+
+// The screens behind the menu load lazily in the game; loaded here once, so a test's first
+// keypress into a level does not wait for their compilation.
+await preloadScreens();
 
 let frameCount = () => 0;
 
