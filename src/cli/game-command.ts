@@ -9,7 +9,8 @@ import { loadCachedPack } from '../levels/campaign-cache';
 import { ok } from '../net/result';
 import { detectLocale } from '../levels/text';
 import { whyNoGame } from '../tui/terminal';
-import { formatLocated } from '../util/source-location';
+import { formatLocated } from '../util/located';
+import type { PositionFinder } from '../levels/campaign-cache';
 import type { Io } from './main';
 import { parseCommand, UsageError } from './main';
 
@@ -30,7 +31,9 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
   }
   // The build's copy of the loaded campaign when it is current (see campaign-cache.ts): parsing the YAML would delay the first frame ~0.7 s.
   const dir = campaignDir();
-  const cached = loadCachedPack(dir, fileURLToPath(new URL('./campaign.json', import.meta.url)));
+  // The YAML parser (for a problem's line:column) loads after the first frame, with the loader.
+  let positions: PositionFinder | undefined;
+  const cached = loadCachedPack(dir, fileURLToPath(new URL('./campaign.json', import.meta.url)), () => positions);
   // The YAML loader (parser, schemas, checks) is loaded only when needed: not for a current cache.
   const loader = () => import('../levels/load');
   const campaign = cached ? ok(cached) : (await loader()).loadPack(dir);
@@ -42,7 +45,10 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
   const locale = values.lang ?? detectLocale();
   // Ready long before anyone has typed a folder's path into "Open a level pack".
   let load: Awaited<ReturnType<typeof loader>> | undefined;
-  setTimeout(() => void loader().then((m) => (load = m)), 50);
+  setTimeout(() => {
+    void loader().then((m) => (load = m));
+    void import('../util/source-location').then((m) => (positions = m));
+  }, 50);
   const message = await startTui({
     packs: [packViewFromLoaded(campaign.value)],
     locale,

@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { formatPath, locate, parseSource, type ParsedSource } from '../util/source-location';
+import { formatPath } from '../util/located';
+import type { ParsedSource } from '../util/source-location';
 import type { LoadedLevel, LoadedPack } from './load';
 import type { LevelFile, PackFile } from './schema';
 
@@ -61,7 +62,17 @@ export function campaignCache(loaded: LoadedPack): CampaignCache {
  * The pack in `dir` from the cache file, exactly as `loadPack(dir)` would return it, or
  * undefined when there is no cache or any file differs from what it was made from.
  */
-export function loadCachedPack(dir: string, cacheFile: string): LoadedPack | undefined {
+/**
+ * What finds positions in a level's YAML: `util/source-location`. Handed in rather than imported,
+ * because the game should not load the YAML parser before its first frame; positions are only
+ * wanted when something reports a problem, which a cached (checked) campaign does not.
+ */
+export interface PositionFinder {
+  parseSource: (typeof import('../util/source-location'))['parseSource'];
+  locate: (typeof import('../util/source-location'))['locate'];
+}
+
+export function loadCachedPack(dir: string, cacheFile: string, positions: () => PositionFinder | undefined): LoadedPack | undefined {
   let cache: CampaignCache;
   let root: string;
   try {
@@ -78,19 +89,19 @@ export function loadCachedPack(dir: string, cacheFile: string): LoadedPack | und
     for (const l of c.levels) {
       const full = resolve(root, l.file);
       if (sha1(full) !== l.sha1) return undefined;
-      levels.push(cachedLevel(full, l.level));
+      levels.push(cachedLevel(full, l.level, positions));
     }
     chapters.push({ id: c.id, title: c.title, levels });
   }
   return { dir, file, pack: cache.pack, chapters };
 }
 
-function cachedLevel(file: string, level: LevelFile): LoadedLevel {
+function cachedLevel(file: string, level: LevelFile, positions: () => PositionFinder | undefined): LoadedLevel {
   let source: ParsedSource | undefined;
-  const parsed = (): ParsedSource => {
+  const parsed = (finder: PositionFinder): ParsedSource => {
     if (!source) {
       // The file's hash matched at load time, so it parses as it did when the cache was made.
-      const p = parseSource(readFileSync(file, 'utf8'), file);
+      const p = finder.parseSource(readFileSync(file, 'utf8'), file);
       if (!p.ok) throw new Error(`${file} no longer parses: ${p.error.message}`);
       source = p.value;
     }
@@ -100,8 +111,15 @@ function cachedLevel(file: string, level: LevelFile): LoadedLevel {
     file,
     level,
     get source() {
-      return parsed();
+      const finder = positions();
+      if (!finder) throw new Error(`${file}: the YAML parser is not loaded yet, so this cached level has no positions`);
+      return parsed(finder);
     },
-    at: (path, message) => ({ file, ...locate(parsed(), path), message: path.length > 0 ? `${formatPath(path)}: ${message}` : message }),
+    at: (path, message) => {
+      const finder = positions();
+      const text = path.length > 0 ? `${formatPath(path)}: ${message}` : message;
+      // Without the parser (in the instant after start-up), the problem is still said, at the top of the file.
+      return finder ? { file, ...finder.locate(parsed(finder), path), message: text } : { file, line: 1, column: 1, message: text };
+    },
   };
 }

@@ -7,16 +7,8 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../net/result';
 import { findTooDeep, MAX_NESTING } from '../levels/yaml-depth';
 
-export interface Located {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
-export function formatLocated(e: Located): string {
-  return `${e.file}:${e.line}:${e.column}: ${e.message}`;
-}
+export { formatLocated, formatPath, type Located } from './located';
+import { formatPath, type Located } from './located';
 
 export interface ParsedSource {
   readonly doc: Document;
@@ -59,9 +51,6 @@ export function locate(src: ParsedSource, path: readonly PropertyKey[]): { line:
   return { line: 1, column: 1 };
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
 
 /** Validates a parsed document against a schema; the first problem is reported with its position. */
 export function validate<T>(src: ParsedSource & { value: unknown }, schema: z.ZodType<T>): Result<T, Located> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { campaignCache, loadCachedPack } from '../../src/levels/campaign-cache';
+import * as positions from '../../src/util/source-location';
 import { loadPack, type LoadedPack } from '../../src/levels/load';
 
 const LEVELS = new URL('../../levels', import.meta.url).pathname;
@@ -43,7 +44,7 @@ function cachedCopy(first = false): { dir: string; cacheFile: string } {
 describe('the campaign cache', () => {
   it('gives back exactly what loadPack gives: pack, chapters, files and level data', () => {
     const { dir, cacheFile } = cachedCopy(true);
-    const cached = loadCachedPack(dir, cacheFile);
+    const cached = loadCachedPack(dir, cacheFile, () => positions);
     expect(cached).toBeDefined();
     expect(cached!.dir).toBe(loaded.dir);
     expect(cached!.file).toBe(loaded.file);
@@ -58,7 +59,7 @@ describe('the campaign cache', () => {
   it('locates problems in a cached level as the loaded level does, parsing the file only when asked', () => {
     const { dir, cacheFile } = cachedCopy(true);
     const level = loaded.chapters[3]!.levels[2]!;
-    const cached = loadCachedPack(dir, cacheFile)!.chapters[3]!.levels[2]!;
+    const cached = loadCachedPack(dir, cacheFile, () => positions)!.chapters[3]!.levels[2]!;
     expect(cached.at(['solution', 0], 'x')).toStrictEqual(level.at(['solution', 0], 'x'));
     expect(cached.at(['id'], 'y')).toStrictEqual(level.at(['id'], 'y'));
     expect(cached.source.doc.toJS()).toStrictEqual(level.source.doc.toJS());
@@ -67,22 +68,28 @@ describe('the campaign cache', () => {
   it('is not used when a level file changed since the build', () => {
     const { dir, cacheFile } = cachedCopy();
     const file = join(dir, loaded.chapters[0]!.levels[0]!.file.slice(loaded.dir.length));
-    expect(loadCachedPack(dir, cacheFile)).toBeDefined();
+    expect(loadCachedPack(dir, cacheFile, () => positions)).toBeDefined();
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n# edited\n`);
-    expect(loadCachedPack(dir, cacheFile)).toBeUndefined();
+    expect(loadCachedPack(dir, cacheFile, () => positions)).toBeUndefined();
+  });
+
+  it('before the YAML parser has loaded, a problem is still reported, at the top of its file', () => {
+    const a = cachedCopy();
+    const level = loadCachedPack(a.dir, a.cacheFile, () => undefined)!.chapters[0]!.levels[0]!;
+    expect(level.at(['solution', 0], 'x')).toStrictEqual({ file: level.file, line: 1, column: 1, message: 'solution[0]: x' });
   });
 
   it('is not used when pack.yaml changed, or the cache is missing, damaged or of another format', () => {
     const a = cachedCopy();
-    expect(loadCachedPack(a.dir, a.cacheFile)).toBeDefined();
+    expect(loadCachedPack(a.dir, a.cacheFile, () => positions)).toBeDefined();
     writeFileSync(join(a.dir, 'pack.yaml'), `${readFileSync(join(a.dir, 'pack.yaml'), 'utf8')}\n# edited\n`);
-    expect(loadCachedPack(a.dir, a.cacheFile)).toBeUndefined();
+    expect(loadCachedPack(a.dir, a.cacheFile, () => positions)).toBeUndefined();
     const b = cachedCopy();
-    expect(loadCachedPack(b.dir, join(b.dir, 'no-such-cache.json'))).toBeUndefined();
+    expect(loadCachedPack(b.dir, join(b.dir, 'no-such-cache.json'), () => positions)).toBeUndefined();
     writeFileSync(b.cacheFile, '{"format": 1, "pack');
-    expect(loadCachedPack(b.dir, b.cacheFile)).toBeUndefined();
+    expect(loadCachedPack(b.dir, b.cacheFile, () => positions)).toBeUndefined();
     const c = cachedCopy();
     writeFileSync(c.cacheFile, JSON.stringify({ ...JSON.parse(readFileSync(c.cacheFile, 'utf8')), format: 99 }));
-    expect(loadCachedPack(c.dir, c.cacheFile)).toBeUndefined();
+    expect(loadCachedPack(c.dir, c.cacheFile, () => positions)).toBeUndefined();
   });
 });
