@@ -12,3 +12,13 @@ export function cleanTyped(s: string): string {
   }
   return out.join('');
 }
+
+/**
+ * What ink-text-input hands onChange when text and Enter arrive in one chunk (a fast typist, a
+ * paste): the text with the Enter in it. Returns the cleaned text before the Enter, and whether
+ * there was one, so the field can treat it as Enter.
+ */
+export function untilEnter(next: string): { readonly text: string; readonly entered: boolean } {
+  const cr = next.search(/[\r\n]/);
+  return cr < 0 ? { text: cleanTyped(next), entered: false } : { text: cleanTyped(next.slice(0, cr)), entered: true };
+}

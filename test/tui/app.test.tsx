@@ -226,6 +226,16 @@ describe('open a level pack', () => {
     expect(app.frame()).toContain('1. Only chapter');
   });
 
+  it('a path pasted with its Enter (one chunk) is opened, not typed', async () => {
+    const openPack = vi.fn(() => extra);
+    const app = start({ packs: [basics], openPack });
+    await tick();
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+    await app.type('packs/extra\r');
+    expect(openPack).toHaveBeenCalledWith('packs/extra');
+    expect(app.frame()).toContain('1. Only chapter');
+  });
+
   it('says honestly when opening is not available', async () => {
     const app = start();
     await tick();

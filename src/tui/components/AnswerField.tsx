@@ -7,7 +7,7 @@ import { memo, useCallback, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { wrap } from '../model';
-import { cleanTyped } from '../typed-text';
+import { untilEnter } from '../typed-text';
 import { useTheme } from '../theme';
 
 export interface AnswerFieldProps {
@@ -23,7 +23,6 @@ export interface AnswerFieldProps {
 export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel }: AnswerFieldProps) {
   const t = useTheme();
   const [value, setValue] = useState('');
-  const change = useCallback((next: string) => setValue(cleanTyped(next)), []);
   const problem = validate(value);
   const submit = useCallback(
     (v: string) => {
@@ -31,6 +30,15 @@ export const AnswerField = memo(function AnswerField({ active, width, placeholde
       onSubmit(v);
     },
     [validate, onSubmit],
+  );
+  // Text and Enter in one chunk (a fast typist, a paste) arrive here as text: treat it as Enter.
+  const change = useCallback(
+    (next: string) => {
+      const { text, entered } = untilEnter(next);
+      setValue(text);
+      if (entered) submit(text);
+    },
+    [submit],
   );
   useInput(
     (_input, key) => {

@@ -6,7 +6,7 @@
 import { memo, useCallback, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
-import { cleanTyped as clean } from '../typed-text';
+import { untilEnter } from '../typed-text';
 import { wrap } from '../model';
 import { useTheme } from '../theme';
 
@@ -34,11 +34,9 @@ export const PracticeField = memo(function PracticeField({ active, width, placeh
   // then inserts it as text. Treat it as Enter.
   const change = useCallback(
     (next: string) => {
-      const cr = next.search(/[\r\n]/);
-      if (cr < 0) return setValue(clean(next));
-      const v = clean(next.slice(0, cr));
-      setValue(v);
-      submit(v);
+      const { text, entered } = untilEnter(next);
+      setValue(text);
+      if (entered) submit(text);
     },
     [submit],
   );

@@ -3,6 +3,7 @@ import { memo, useCallback, useState } from 'react';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useTheme } from '../theme';
+import { untilEnter } from '../typed-text';
 
 export interface OpenPackProps {
   readonly active: boolean;
@@ -16,6 +17,15 @@ export const OpenPack = memo(function OpenPack({ active, available, error, onSub
   const t = useTheme();
   const [value, setValue] = useState('');
   const submit = useCallback((v: string) => v.trim() && onSubmit(v.trim()), [onSubmit]);
+  // A path pasted with its Enter arrives as one chunk: open it.
+  const change = useCallback(
+    (next: string) => {
+      const { text, entered } = untilEnter(next);
+      setValue(text);
+      if (entered) submit(text);
+    },
+    [submit],
+  );
   if (!available) {
     return (
       <Box flexDirection="column">
@@ -30,7 +40,7 @@ export const OpenPack = memo(function OpenPack({ active, available, error, onSub
       <Text dimColor>The folder that holds pack.yaml:</Text>
       <Box marginTop={1}>
         <Text color={t.accent}>{`${t.glyphs.pointer} `}</Text>
-        <TextInput value={value} onChange={setValue} onSubmit={submit} focus={active} placeholder="path/to/pack" />
+        <TextInput value={value} onChange={change} onSubmit={submit} focus={active} placeholder="path/to/pack" />
       </Box>
       {error ? (
         <Box marginTop={1}>
