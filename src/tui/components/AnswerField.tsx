@@ -3,11 +3,11 @@
  * only this component. A red message shows under the field while the value is malformed, and
  * Enter does nothing until it is well formed (and not empty). Esc cancels.
  */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { wrap } from '../model';
-import { untilEnter } from '../typed-text';
+import { useTypedText } from './use-typed-text';
 import { useTheme } from '../theme';
 
 export interface AnswerFieldProps {
@@ -17,13 +17,15 @@ export interface AnswerFieldProps {
   /** The problem with a value, or undefined when it may be sent. */
   readonly validate: (value: string) => string | undefined;
   readonly onSubmit: (value: string) => void;
+  /** Esc. */
   readonly onCancel: () => void;
+  /** What the hint under the field says Enter and Esc do. */
+  readonly enterDoes?: string;
+  readonly escapeDoes?: string;
 }
 
-export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel }: AnswerFieldProps) {
+export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel, enterDoes = 'sends', escapeDoes = 'cancels' }: AnswerFieldProps) {
   const t = useTheme();
-  const [value, setValue] = useState('');
-  const problem = validate(value);
   const submit = useCallback(
     (v: string) => {
       if (v.trim() === '' || validate(v) !== undefined) return;
@@ -31,15 +33,8 @@ export const AnswerField = memo(function AnswerField({ active, width, placeholde
     },
     [validate, onSubmit],
   );
-  // Text and Enter in one chunk (a fast typist, a paste) arrive here as text: treat it as Enter.
-  const change = useCallback(
-    (next: string) => {
-      const { text, entered } = untilEnter(next);
-      setValue(text);
-      if (entered) submit(text);
-    },
-    [submit],
-  );
+  const [value, change] = useTypedText(submit);
+  const problem = validate(value);
   useInput(
     (_input, key) => {
       if (key.escape) onCancel();
@@ -62,7 +57,7 @@ export const AnswerField = memo(function AnswerField({ active, width, placeholde
         ))
       ) : (
         <Text dimColor wrap="truncate-end">
-          {value.trim() === '' ? 'type the answer · esc cancels' : `${t.glyphs.enter} sends · esc cancels`}
+          {value.trim() === '' ? `type the answer · esc ${escapeDoes}` : `${t.glyphs.enter} ${enterDoes} · esc ${escapeDoes}`}
         </Text>
       )}
     </Box>

@@ -1,9 +1,9 @@
 /** Asks for a pack folder and opens it through the `openPack` the CLI provides. */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback } from 'react';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useTheme } from '../theme';
-import { untilEnter } from '../typed-text';
+import { useTypedText } from '../components/use-typed-text';
 
 export interface OpenPackProps {
   readonly active: boolean;
@@ -15,17 +15,9 @@ export interface OpenPackProps {
 
 export const OpenPack = memo(function OpenPack({ active, available, error, onSubmit }: OpenPackProps) {
   const t = useTheme();
-  const [value, setValue] = useState('');
   const submit = useCallback((v: string) => v.trim() && onSubmit(v.trim()), [onSubmit]);
-  // A path pasted with its Enter arrives as one chunk: open it.
-  const change = useCallback(
-    (next: string) => {
-      const { text, entered } = untilEnter(next);
-      setValue(text);
-      if (entered) submit(text);
-    },
-    [submit],
-  );
+  // A path pasted with its Enter arrives as one chunk: it is opened.
+  const [value, change] = useTypedText(submit);
   if (!available) {
     return (
       <Box flexDirection="column">
