@@ -9,9 +9,9 @@
  */
 import { formatIpv4, parseIpv4 } from '../net/address/ipv4';
 import { parseMask, parseSubnet } from '../net/address/subnet';
-import { LAYER_OF, layerNumber, normalizeTerm, OSI_LAYERS, PORT_OF, TRANSPORT_FOR } from '../net/knowledge';
+import { LAYER_OF, layerNumber, normalizeTerm, OSI_LAYERS, TRANSPORT_FOR } from '../net/knowledge';
 import { err, ok, type Result } from '../net/result';
-import { TCP_FLAGS, TCP_STATES, type TcpFlag, type TcpState } from '../machines/tcp/types';
+import { TCP_FLAGS, tcpStateNamed, type TcpFlag, type TcpState } from '../machines/tcp/types';
 import { seededRandom } from '../util/random';
 import type { Drill, Topic } from './generators';
 import type { MacAnswer, MacQuestion } from './mac-drill';
@@ -326,8 +326,8 @@ export function parseSegmentAnswer(s: string): Result<{ flags: TcpFlag[]; seq: n
 }
 
 export function parseTcpState(s: string): Result<TcpState, string> {
-  const t = s.trim().toUpperCase().replace(/[\s_]+/g, '-');
-  return (TCP_STATES as readonly string[]).includes(t) ? ok(t as TcpState) : err(W.notAState({ word: s.trim() }));
+  const state = tcpStateNamed(s.trim());
+  return state ? ok(state) : err(W.notAState({ word: s.trim() }));
 }
 
 const MAX_LADDER = 7;

@@ -11,7 +11,7 @@ import { formatCidr, formatSubnet, parseCidr, parseMask, parseSubnet } from '../
 import { describeEvent } from '../net/sim/describe';
 import { parseHex } from '../net/wire/fields';
 import { layerNumber } from '../net/knowledge';
-import { TCP_STATES } from '../machines/tcp/types';
+import { TCP_STATES, tcpStateNamed } from '../machines/tcp/types';
 import type { Simulation } from '../net/sim/simulation';
 import type { TraceEvent } from '../net/sim/trace';
 import type { LoadedLevel } from '../levels/load';
@@ -261,7 +261,7 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
       case 'transport':
         return /^(tcp|udp)$/i.test(v) ? undefined : 'answer tcp or udp';
       case 'socket-state':
-        return (TCP_STATES as readonly string[]).includes(v.toUpperCase().replace(/[\s_]+/g, '-')) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
+        return tcpStateNamed(v) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
       case 'select-readable':
         return /^(y|yes|n|no|true|false|是|否)$/i.test(v) ? undefined : 'answer yes or no';
       default:
@@ -274,7 +274,7 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
     case 'tcp-segment':
       return parseSegmentGuess(v) ? undefined : 'write the flags, then seq and ack: SYN,ACK seq=5000 ack=1001';
     case 'tcp-state':
-      return (TCP_STATES as readonly string[]).includes(v.toUpperCase().replace(/[\s_]+/g, '-')) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
+      return tcpStateNamed(v) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
     default:
       return undefined;
   }

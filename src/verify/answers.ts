@@ -4,6 +4,7 @@
  * wrong one is explained, naming the misconception when it is a known one.
  */
 import { selectReadable, stateAfterCall } from '../machines/tcp/socket-calls';
+import { tcpStateNamed } from '../machines/tcp/types';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../net/address/ipv4';
 import {
   broadcastAddress,
@@ -171,8 +172,7 @@ export function expectedAnswer(q: Question, sim: Simulation, locale = 'en'): Exp
         display: state,
         concept: 'socket-calls',
         judge: (value, loc) => {
-          const given = asText(value).toUpperCase().replace(/[\s_]+/g, '-');
-          return given === state ? undefined : { explanation: message('socket-state-explain', { call: q.call, state }, loc) };
+          return tcpStateNamed(asText(value)) === state ? undefined : { explanation: message('socket-state-explain', { call: q.call, state }, loc) };
         },
       };
     }

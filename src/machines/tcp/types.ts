@@ -14,6 +14,12 @@ export const TCP_STATES = [
 ] as const;
 export type TcpState = (typeof TCP_STATES)[number];
 
+/** A state as a person types it: any case, spaces or underscores for the dashes ("syn sent"). */
+export function tcpStateNamed(text: string): TcpState | undefined {
+  const t = text.toUpperCase().replace(/[\s_]+/g, '-');
+  return (TCP_STATES as readonly string[]).includes(t) ? (t as TcpState) : undefined;
+}
+
 /**
  * Control bits the game models (URG, ECE, CWR are always off). `segment()` keeps them in this order,
  * ACK last like tcpdump's trailing '.' (tcpdump prints F before S; the game never sends SYN and FIN together).
