@@ -13,6 +13,7 @@ import { buildTopology, editDistance, type Path, type Problem } from './build';
 import { checkReferences } from './references';
 import { levelSchema, packSchema, type LevelFile, type PackFile } from './schema';
 import { findTooDeep, MAX_NESTING } from './yaml-depth';
+import { quickParse } from '../util/quick-yaml';
 
 /** A level file is a page of YAML; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -132,6 +133,36 @@ function located(source: ParsedSource, problems: readonly Problem[]): Located[] 
 }
 
 export function loadLevelText(text: string, file: string): Result<LoadedLevel, Located[]> {
+  return loadQuickly(text, file) ?? loadCarefully(text, file);
+}
+
+/**
+ * Most levels have nothing to report, and positions are only for reports: read them with the
+ * fast parser, and find positions later if something (a check, say) needs one. Undefined when
+ * anything is amiss, so that the careful reading decides and locates what is wrong.
+ */
+function loadQuickly(text: string, file: string): Result<LoadedLevel, Located[]> | undefined {
+  if (findTooDeep(text)) return undefined;
+  const quick = quickParse(text);
+  if (!quick) return undefined;
+  const v = levelSchema.safeParse(quick.value);
+  if (!v.success) return undefined;
+  const built = buildTopology(v.data);
+  if (built.problems.length > 0 || checkReferences(v.data, built.sim).length > 0) return undefined;
+  let source: ParsedSource | undefined;
+  const positions = (): ParsedSource | undefined => {
+    // The two parsers agree on every text the fast one reads (test/util/quick-yaml.test.ts); were
+    // they ever to differ, problems would still be reported, at the top of the file.
+    if (!source) {
+      const p = parseUntrusted(text, file);
+      if (p.ok) source = p.value;
+    }
+    return source;
+  };
+  return ok(loaded(file, v.data, positions));
+}
+
+function loadCarefully(text: string, file: string): Result<LoadedLevel, Located[]> {
   const parsed = parseUntrusted(text, file);
   if (!parsed.ok) return err([parsed.error]);
   const source = parsed.value;
@@ -141,12 +172,23 @@ export function loadLevelText(text: string, file: string): Result<LoadedLevel, L
   const built = buildTopology(level);
   const problems = [...built.problems, ...checkReferences(level, built.sim)];
   if (problems.length > 0) return err(located(source, problems));
-  return ok({
+  return ok(loaded(file, level, () => source));
+}
+
+function loaded(file: string, level: LevelFile, positions: () => ParsedSource | undefined): LoadedLevel {
+  return {
     file,
     level,
-    source,
-    at: (path, message) => ({ file, ...locate(source, path), message: path.length > 0 ? `${formatPath(path)}: ${message}` : message }),
-  });
+    get source() {
+      const source = positions();
+      if (!source) throw new Error(`${file}: read by the fast YAML parser but refused by the careful one`);
+      return source;
+    },
+    at: (path, message) => {
+      const source = positions();
+      return { file, ...(source ? locate(source, path) : { line: 1, column: 1 }), message: path.length > 0 ? `${formatPath(path)}: ${message}` : message };
+    },
+  };
 }
 
 export function loadLevelFile(file: string): Result<LoadedLevel, Located[]> {

@@ -36,6 +36,20 @@ describe('loading a level', () => {
     }
   });
 
+  it('a level read by the fast parser still locates later problems (a check failing, say) by line and column', () => {
+    const r = loadLevelText(MINIMAL, 'tiny.yaml');
+    if (!r.ok) throw new Error('expected the level to load');
+    expect(r.value.at(['solution', 0], 'does not solve it')).toStrictEqual({ file: 'tiny.yaml', line: 12, column: 5, message: 'solution[0]: does not solve it' });
+    expect(r.value.at(['topology', 'devices', 0, 'address'], 'x')).toMatchObject({ line: 7, column: 41 });
+  });
+
+  it('loads the same level from text with an anchor (the careful parser) as without (the fast one)', () => {
+    const plain = loadLevelText(MINIMAL, 'a.yaml');
+    const anchored = loadLevelText(MINIMAL.replace('difficulty: 1', 'difficulty: &d 1'), 'b.yaml');
+    if (!plain.ok || !anchored.ok) throw new Error('expected both to load');
+    expect(anchored.value.level).toStrictEqual(plain.value.level);
+  });
+
   it('points at the line and column of a bad address, with the parser’s explanation', () => {
     const [p] = problems(MINIMAL.replace('10.0.0.1/24', '10.0.0.256/24'));
     expect(p).toMatchObject({ file: 'level.yaml', line: 7 });
