@@ -23,10 +23,12 @@ import {
   type UdpDatagram,
 } from '../wire/types';
 import { echoInOriginal, originalDatagram } from './icmp-original';
+import { InterfaceTable } from './interface-table';
 import type { Device, Port } from './device';
 import { TcpStack } from './tcp-stack';
 import { ARP_DELAY_NS, ARP_REACHABLE_NS, ARP_RETRANS_NS as ARP_RETRY_NS, ARP_TRIES as ARP_ATTEMPTS, neighborStep, type NeighborEvent, type NeighborState } from '../../machines/arp/neighbor-machine';
 import type { SimContext } from './context';
+import { Task } from './event-queue';
 import { lookupRoute, RouteTable, type Route } from './routing';
 import { smallInt } from './small-int';
 import type { DropReason, PingOutcome } from './trace';
@@ -34,8 +36,8 @@ import type { DropReason, PingOutcome } from './trace';
 export interface IpInterface {
   readonly name: string;
   readonly mac: Mac;
-  /** Unset until configured (or learned by DHCP, later). */
-  address?: Cidr;
+  /** Unset until configured (or learned by DHCP). Change it with `IpNode.setAddress`, which keeps the node's lookups in step. */
+  readonly address?: Cidr;
 }
 
 export interface ArpEntry {
@@ -83,6 +85,13 @@ export interface PingSession {
   readonly outcomes: Map<number, PingOutcome>;
 }
 
+/** `sentAt[seq]`: when echo `seq` left. */
+type Session = PingSession & { readonly sentAt: number[] };
+
+const FIRST_PING_ID = 0x4e51; // 'NQ'
+/** Where a session lives in `IpNode.pings`: identifiers are handed out in sequence from FIRST_PING_ID, modulo 2^16. */
+const pingSlot = (identifier: number): number => (identifier - FIRST_PING_ID) & 0xffff;
+
 const EMPTY = new Uint8Array(0);
 /** What `ping` from iputils puts in a default 56-byte echo: deterministic filler here. */
 const PING_DATA = Uint8Array.from({ length: 56 }, (_, i) => i & 255);
@@ -90,6 +99,8 @@ const PING_DATA = Uint8Array.from({ length: 56 }, (_, i) => i & 255);
 export class IpNode implements Device {
   readonly ports: Port[];
   readonly interfaces: IpInterface[];
+  /** MACs and addresses of `interfaces` for the per-frame checks (see interface-table.ts); rebuilt by `setAddress`. */
+  private ifaces: InterfaceTable;
   private readonly staticRoutes: Route[] = [];
   private gatewayAddress: Ipv4 | undefined;
   private routeCache: Route[] | undefined;
@@ -97,10 +108,10 @@ export class IpNode implements Device {
   private readonly neighbors = new Map<Ipv4, Neighbor>();
   private readonly udpPorts = new Set<number>();
   readonly udpReceived: UdpReceived[] = [];
-  /** `sentAt[seq]`: when echo `seq` left (an array: one fewer Map per ping). */
-  private readonly pings = new Map<number, PingSession & { sentAt: number[] }>();
+  /** Ping sessions by identifier, at `pingSlot(identifier)`: a dense array, where a Map cost an insert per ping. */
+  private readonly pings: (Session | undefined)[] = [];
   private nextIpId = 1;
-  private nextPingId = 0x4e51; // 'NQ'
+  private nextPingId = FIRST_PING_ID;
   private nextEphemeral = 49152; // IANA dynamic range start (RFC 6335)
 
   constructor(
@@ -110,6 +121,7 @@ export class IpNode implements Device {
     private readonly ctx: SimContext,
   ) {
     this.interfaces = interfaces.map((i) => ({ ...i }));
+    this.ifaces = new InterfaceTable(this.interfaces);
     this.ports = this.interfaces.map((i) => ({ name: i.name }));
     this.tcp = new TcpStack(
       {
@@ -162,7 +174,8 @@ export class IpNode implements Device {
   setAddress(ifaceName: string, address: Cidr | undefined): Result<void> {
     const i = this.iface(ifaceName);
     if (!i) return err(`${this.name} has no interface ${ifaceName}`);
-    i.address = address;
+    (i as { address?: Cidr }).address = address;
+    this.ifaces = new InterfaceTable(this.interfaces);
     this.routeCache = undefined;
     return ok(undefined);
   }
@@ -231,8 +244,7 @@ export class IpNode implements Device {
   }
 
   ownsAddress(ip: Ipv4): boolean {
-    for (const i of this.interfaces) if (i.address?.address === ip) return true;
-    return false;
+    return this.ifaces.indexOf(ip) >= 0;
   }
 
   // ---- applications --------------------------------------------------------------------
@@ -250,26 +262,49 @@ export class IpNode implements Device {
     const timeout = opts.timeoutNs ?? 10e9;
     const identifier = this.nextPingId++ & 0xffff;
     dst = smallInt(dst); // recorded in every 'ping' trace event: keep it unboxed (small-int.ts)
-    const session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: [] as number[] };
-    this.pings.set(identifier, session);
-    for (let seq = 1; seq <= count; seq++) {
-      this.ctx.after((seq - 1) * interval, () => {
-        const now = this.ctx.now();
-        session.sentAt[seq] = now;
-        this.ctx.record({ kind: 'ping', t: now, device: this.name, dst, sequence: seq, outcome: { status: 'sent' } });
-        const icmp: IcmpMessage = { kind: 'icmp', type: 'echo-request', identifier, sequence: seq, data: PING_DATA };
-        const sent = this.originate(dst, IPPROTO_ICMP, icmp, opts.ttl);
-        if (!sent.ok) this.pingOutcome(identifier, seq, { status: 'failed', reason: sent.error });
-        this.ctx.after(timeout, () => {
-          if (!session.outcomes.has(seq)) this.pingOutcome(identifier, seq, { status: 'timeout' });
-        });
-      });
-    }
+    const session: Session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: [] };
+    this.pings[pingSlot(identifier)] = session;
+    for (let seq = 1; seq <= count; seq++) this.ctx.after((seq - 1) * interval, new IpNode.Echo(this, session, seq, opts.ttl, timeout));
     return session;
   }
 
+  /**
+   * One echo request as a queue task: run once it sends the request, and queues itself again to
+   * judge it after the timeout. One object per echo, where two closures and their tasks cost four.
+   * (Declared inside IpNode so that it may call the node's private methods.)
+   */
+  private static readonly Echo = class Echo extends Task {
+    private sent = false;
+
+    constructor(
+      private readonly node: IpNode,
+      private readonly session: Session,
+      private readonly seq: number,
+      private readonly ttl: number | undefined,
+      private readonly timeoutNs: number,
+    ) {
+      super();
+    }
+
+    run(): void {
+      const { node, session, seq } = this;
+      if (this.sent) {
+        if (!session.outcomes.has(seq)) node.pingOutcome(session.identifier, seq, { status: 'timeout' });
+        return;
+      }
+      this.sent = true;
+      const now = node.ctx.now();
+      session.sentAt[seq] = now;
+      node.ctx.record({ kind: 'ping', t: now, device: node.name, dst: session.dst, sequence: seq, outcome: { status: 'sent' } });
+      const icmp: IcmpMessage = { kind: 'icmp', type: 'echo-request', identifier: session.identifier, sequence: seq, data: PING_DATA };
+      const sent = node.originate(session.dst, IPPROTO_ICMP, icmp, this.ttl);
+      if (!sent.ok) node.pingOutcome(session.identifier, seq, { status: 'failed', reason: sent.error });
+      node.ctx.after(this.timeoutNs, this);
+    }
+  };
+
   private pingOutcome(identifier: number, seq: number, outcome: PingOutcome): void {
-    const s = this.pings.get(identifier);
+    const s = this.pings[pingSlot(identifier)];
     if (!s || s.outcomes.has(seq) || s.sentAt[seq] === undefined) return;
     s.outcomes.set(seq, outcome);
     this.ctx.record({ kind: 'ping', t: this.ctx.now(), device: this.name, dst: s.dst, sequence: seq, outcome });
@@ -299,8 +334,7 @@ export class IpNode implements Device {
       this.drop(decision.error.reason, decision.error.detail);
       return err(decision.error.detail);
     }
-    const src = this.interfaces[decision.value.iface]!.address!.address;
-    const packet = this.packet(src, dst, protocol, payload, ttl);
+    const packet = this.packet(this.ifaces.address(decision.value.iface), dst, protocol, payload, ttl);
     this.sendVia(packet, decision.value, undefined);
     return ok(undefined);
   }
@@ -332,10 +366,7 @@ export class IpNode implements Device {
     // once per route (a connected route's leaves nextHop to the destination itself)...
     const d = (this.byRoute[i] ??= this.routeDecision(table[i]!, undefined));
     // ...except for a connected subnet's own broadcast address.
-    if (d.ok && d.value.nextHop === undefined) {
-      const addr = this.interfaces[d.value.iface]!.address!;
-      if (addr.prefix < 31 && dst === broadcastAddress(addr.address, addr.prefix)) return this.computeDecision(dst);
-    }
+    if (d.ok && d.value.nextHop === undefined && this.ifaces.isBroadcast(d.value.iface, dst)) return this.computeDecision(dst);
     return d;
   }
 
@@ -490,8 +521,7 @@ export class IpNode implements Device {
   }
 
   private transmitIp(iface: number, dstMac: Mac, packet: Ipv4Packet): void {
-    const src = this.interfaces[iface]!.mac;
-    this.transmitFrame(iface, { dst: dstMac, src, etherType: ETHERTYPE_IPV4, payload: packet });
+    this.transmitFrame(iface, { dst: dstMac, src: this.ifaces.mac(iface), etherType: ETHERTYPE_IPV4, payload: packet });
   }
 
   private transmitFrame(iface: number, frame: EthernetFrame): void {
@@ -507,9 +537,9 @@ export class IpNode implements Device {
   // ---- receiving -----------------------------------------------------------------------
 
   receive(port: number, frame: EthernetFrame, frameId: number): void {
-    const iface = this.interfaces[port]!;
     // The network card's filter: only our MAC, broadcast and multicast get past it.
-    if (frame.dst !== iface.mac && !isMulticastMac(frame.dst)) {
+    if (frame.dst !== this.ifaces.mac(port) && !isMulticastMac(frame.dst)) {
+      const iface = this.interfaces[port]!;
       this.drop('not-addressed-to-me', `frame for ${formatMac(frame.dst)} is not for ${iface.name} (${formatMac(iface.mac)}); the card ignores it`, frameId);
       return;
     }
@@ -527,11 +557,10 @@ export class IpNode implements Device {
    * short exchanges free of re-probes a learner would find puzzling.
    */
   private receiveArp(port: number, a: ArpPacket, frameId: number): void {
-    const iface = this.interfaces[port]!;
     const now = this.ctx.now();
     const existing = this.neighbors.get(a.senderIp);
     const merged = existing !== undefined && existing.mac !== undefined;
-    const mine = iface.address !== undefined && a.targetIp === iface.address.address;
+    const mine = a.targetIp === this.ifaces.address(port); // never true without an address (NaN)
     if (!mine && !merged) {
       this.drop('not-addressed-to-me', this.arpNotMine(port, a), frameId);
       return;
@@ -551,6 +580,7 @@ export class IpNode implements Device {
     if (mine) this.neighborEvent(n, 'CONFIRM');
     else if (changed) this.neighborEvent(n, 'UPDATE');
     if (mine && a.op === 'request') {
+      const iface = this.interfaces[port]!;
       const reply: ArpPacket = { kind: 'arp', op: 'reply', senderMac: iface.mac, senderIp: iface.address!.address, targetMac: a.senderMac, targetIp: a.senderIp };
       this.transmitFrame(port, { dst: a.senderMac, src: iface.mac, etherType: ETHERTYPE_ARP, payload: reply });
     }
@@ -580,9 +610,7 @@ export class IpNode implements Device {
   }
 
   private isLocalDestination(port: number, dst: Ipv4): boolean {
-    if (dst === IPV4_LIMITED_BROADCAST || this.ownsAddress(dst)) return true;
-    const a = this.interfaces[port]!.address;
-    return a !== undefined && a.prefix < 31 && dst === broadcastAddress(a.address, a.prefix);
+    return dst === IPV4_LIMITED_BROADCAST || this.ownsAddress(dst) || this.ifaces.isBroadcast(port, dst);
   }
 
   private receiveIp(port: number, p: Ipv4Packet, frame: EthernetFrame, frameId: number): void {
@@ -590,7 +618,7 @@ export class IpNode implements Device {
     const body = p.payload;
     if (body.kind === 'udp' && this.rawUdp.size > 0) {
       const raw = this.rawUdp.get(body.dstPort);
-      if (raw && (frame.dst === this.interfaces[port]!.mac || frame.dst === BROADCAST_MAC)) {
+      if (raw && (frame.dst === this.ifaces.mac(port) || frame.dst === BROADCAST_MAC)) {
         this.ctx.record({ kind: 'deliver', t: this.ctx.now(), device: this.name, protocol: 'udp', src: p.src, detail: `port ${body.dstPort}, ${body.data.length} bytes` });
         raw(p, body, port);
         return;
@@ -634,7 +662,7 @@ export class IpNode implements Device {
         const reply: IcmpMessage = { kind: 'icmp', type: 'echo-reply', identifier: body.identifier, sequence: body.sequence, data: body.data };
         this.originateFrom(p.dst, p.src, IPPROTO_ICMP, reply);
       } else if (body.type === 'echo-reply') {
-        const s = this.pings.get(body.identifier);
+        const s = this.pings[pingSlot(body.identifier)];
         const sent = s?.sentAt[body.sequence];
         if (s && sent !== undefined) this.pingOutcome(body.identifier, body.sequence, { status: 'reply', from: p.src, rttNs: now - sent, ttl: p.ttl });
       } else if (body.type === 'time-exceeded' || body.type === 'destination-unreachable') {
@@ -689,7 +717,7 @@ export class IpNode implements Device {
    * to itself (the loopback path, as every real host does), after the current event.
    */
   private loopback(packet: Ipv4Packet): void {
-    const port = this.interfaces.findIndex((i) => i.address?.address === packet.dst);
+    const port = this.ifaces.indexOf(packet.dst);
     const iface = this.interfaces[port]!;
     const frame: EthernetFrame = { dst: iface.mac, src: iface.mac, etherType: ETHERTYPE_IPV4, payload: packet };
     this.ctx.after(0, () => this.deliver(port, packet, frame, 0));

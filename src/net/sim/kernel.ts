@@ -9,7 +9,7 @@ import { ethernetLength } from '../wire/ethernet';
 import type { EthernetFrame } from '../wire/types';
 import type { SimContext } from './context';
 import type { Device } from './device';
-import { EventQueue, TASK, type Task } from './event-queue';
+import { EventQueue, TASK, Task } from './event-queue';
 import type { FrameEvent, PortRef, TraceEvent } from './trace';
 import type { Link } from './simulation';
 import { smallInt } from './small-int';
@@ -87,8 +87,9 @@ export class Kernel implements SimContext {
     this.trace.push(event);
   }
 
-  after(delayNs: number, fn: () => void): void {
-    this.queue.push(this.time + delayNs, fn);
+  after(delayNs: number, fn: (() => void) | Task): void {
+    if (fn instanceof Task) this.queue.pushTask(this.time + delayNs, fn);
+    else this.queue.push(this.time + delayNs, fn);
   }
 
   /** Cables `link` between port `pa` of `a` and port `pb` of `b` (both checked free by the caller). */
