@@ -29,75 +29,16 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { z } from 'zod';
+import { isPracticeBest, parseProgress, PRACTICE_KEY, ID, type LevelBest, type PracticeBest, type PracticeProgress, type Progress, type Settings } from './save-format';
 import { err, ok, type Result } from '../net/result';
 import { writeFileAtomic } from './atomic-write';
 
 export const PROGRESS_FILE = 'progress.json';
 /** Thousands of levels fit in well under a megabyte; anything this big is not ours. */
 const MAX_BYTES = 8 * 1024 * 1024;
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-// Unknown keys are dropped rather than refused, so a file from a newer minor version or a
-// harmless hand edit still loads; wrong types or out-of-range numbers are refused.
-const levelBestSchema = z.object({
-  solved: z.boolean(),
-  stars: z.number().int().min(0).max(3),
-  points: z.number().int().min(0).max(1_000_000_000),
-  /** Fastest solve, seconds. */
-  bestSeconds: z.number().min(0).max(10_000_000).optional(),
-  /** Fewest steps in a solve. */
-  bestSteps: z.number().int().min(0).max(1_000_000).optional(),
-});
-
-const settingsSchema = z.object({
-  locale: z.string().regex(LOCALE).optional(),
-  reducedMotion: z.boolean().optional(),
-  unlockAll: z.boolean().optional(),
-});
-
-/** Timed practice, per topic: how often asked and answered right, and its Leitner box (1–5). */
-const practiceTopicSchema = z.object({
-  attempts: z.number().int().min(0).max(1_000_000_000),
-  correct: z.number().int().min(0).max(1_000_000_000),
-  box: z.number().int().min(1).max(5),
-});
-
-/** Personal bests of one kind of session (a set of topics and a length), each figure its own best. */
-const practiceBestSchema = z.object({
-  score: z.number().int().min(0).max(1_000_000_000),
-  accuracy: z.number().min(0).max(1),
-  perMinute: z.number().min(0).max(10_000),
-  /** The day the best score was set, YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
-
-/** "arp+subnet@5": the session's topics, sorted, and its minutes. */
-const PRACTICE_KEY = /^[a-z0-9][a-z0-9-]{0,63}(\+[a-z0-9][a-z0-9-]{0,63}){0,31}@\d{1,3}$/;
-
-const practiceSchema = z.object({
-  topics: z.record(z.string().regex(ID), practiceTopicSchema).default({}),
-  bests: z.record(z.string().regex(PRACTICE_KEY), practiceBestSchema).default({}),
-});
-
-const progressSchema = z.object({
-  version: z.literal(1),
-  packs: z.record(z.string().regex(ID), z.record(z.string().regex(ID), levelBestSchema)).default({}),
-  settings: settingsSchema.default({}),
-  /** When the settings last changed (ms since epoch): the newer settings win a merge. */
-  settingsChangedAt: z.number().int().min(0).default(0),
-  /** Optional: saves from before timed practice have none, and still load. */
-  practice: practiceSchema.optional(),
-});
-
-export type PracticeTopicStats = z.infer<typeof practiceTopicSchema>;
-export type PracticeBest = z.infer<typeof practiceBestSchema>;
-export type PracticeProgress = z.infer<typeof practiceSchema>;
-
-export type LevelBest = z.infer<typeof levelBestSchema>;
-export type Settings = z.infer<typeof settingsSchema>;
-export type Progress = z.infer<typeof progressSchema>;
+export type { LevelBest, PracticeBest, PracticeProgress, PracticeTopicStats, Progress, Settings } from './save-format';
+export { parseProgress } from './save-format';
 
 export interface LevelResult {
   stars: number;
@@ -229,7 +170,7 @@ export function recordPractice(progress: Progress, result: PracticeResult): Prog
       perMinute: Math.max(0, Math.min(10_000, result.perMinute)),
       date: result.date,
     };
-    if (!practiceBestSchema.safeParse(best).success) throw new RangeError(`not a practice result: ${JSON.stringify(best)}`);
+    if (!isPracticeBest(best)) throw new RangeError(`not a practice result: ${JSON.stringify(best)}`);
     bests[key] = mergePracticeBest(Object.hasOwn(bests, key) ? bests[key] : undefined, best);
   }
   return { ...progress, practice: { topics, bests } };
@@ -268,19 +209,6 @@ type DiskState =
   | { kind: 'corrupt'; reason: string }
   /** Cannot even read it (permissions, a folder…): leave it alone and do not overwrite. */
   | { kind: 'unreadable'; reason: string };
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
-
-/** Validates parsed JSON as progress; the message says what is wrong in a line. */
-export function parseProgress(value: unknown): Result<Progress, string> {
-  const v = progressSchema.safeParse(value);
-  return v.success ? ok(v.data) : err(describeIssues(v.error));
-}
 
 function readState(file: string): DiskState {
   let buf: Buffer;

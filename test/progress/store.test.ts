@@ -287,8 +287,8 @@ describe('practice statistics', () => {
 });
 
 describe('what a refused save says', () => {
-  it('names the field and the rule in words (the validator carries its English messages)', () => {
+  it('names the field and the rule in words (src/progress/save-format.ts)', () => {
     const r = parseProgress({ version: 1, packs: { p: { l: { solved: true, stars: 5, points: 1 } } } });
-    expect(r).toEqual({ ok: false, error: 'packs.p.l.stars: Too big: expected number to be <=3' });
+    expect(r).toEqual({ ok: false, error: 'packs.p.l.stars: expected a whole number from 0 to 3, found 5' });
   });
 });
