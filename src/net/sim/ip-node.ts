@@ -88,6 +88,9 @@ export interface PingSession {
 /** `sentAt[seq]`: when echo `seq` left. */
 type Session = PingSession & { readonly sentAt: number[] };
 
+/** Every 'sent' ping event shares this outcome (trace events are read-only): one object fewer per echo. */
+const SENT: PingOutcome = { status: 'sent' };
+
 const FIRST_PING_ID = 0x4e51; // 'NQ'
 /** Where a session lives in `IpNode.pings`: identifiers are handed out in sequence from FIRST_PING_ID, modulo 2^16. */
 const pingSlot = (identifier: number): number => (identifier - FIRST_PING_ID) & 0xffff;
@@ -104,6 +107,12 @@ export class IpNode implements Device {
   private readonly staticRoutes: Route[] = [];
   private gatewayAddress: Ipv4 | undefined;
   private routeCache: Route[] | undefined;
+
+  /** Forgets the routing table and its compiled form: after any change to addresses, routes or the gateway. */
+  private routesChanged(): void {
+    this.routeCache = undefined;
+    this.compiledRoutes = undefined;
+  }
   /** ARP neighbours, one small state machine each (RFC 826 resolution, Linux's reachability states). */
   private readonly neighbors = new Map<Ipv4, Neighbor>();
   private readonly udpPorts = new Set<number>();
@@ -176,7 +185,9 @@ export class IpNode implements Device {
     if (!i) return err(`${this.name} has no interface ${ifaceName}`);
     (i as { address?: Cidr }).address = address;
     this.ifaces = new InterfaceTable(this.interfaces);
-    this.routeCache = undefined;
+    this.notMineTexts = [];
+    this.notMineSuffixes = [];
+    this.routesChanged();
     return ok(undefined);
   }
 
@@ -187,7 +198,7 @@ export class IpNode implements Device {
   /** A default gateway may be set even when it is unreachable: that is a mistake a level can teach. */
   setGateway(gw: Ipv4 | undefined): void {
     this.gatewayAddress = gw;
-    this.routeCache = undefined;
+    this.routesChanged();
   }
 
   addStaticRoute(destination: Route['destination'], nextHop: Ipv4): Result<Route> {
@@ -195,7 +206,7 @@ export class IpNode implements Device {
     if (!via) return err(`next hop ${formatIpv4(nextHop)} is not on any of ${this.name}'s own subnets, so ${this.name} cannot reach it directly`);
     const route: Route = { destination, nextHop, iface: via.iface, source: 'static' };
     this.staticRoutes.push(route);
-    this.routeCache = undefined;
+    this.routesChanged();
     return ok(route);
   }
 
@@ -203,7 +214,7 @@ export class IpNode implements Device {
     const i = this.staticRoutes.findIndex((r) => r.destination.network === destination.network && r.destination.prefix === destination.prefix);
     if (i < 0) return false;
     this.staticRoutes.splice(i, 1);
-    this.routeCache = undefined;
+    this.routesChanged();
     return true;
   }
 
@@ -295,7 +306,7 @@ export class IpNode implements Device {
       this.sent = true;
       const now = node.ctx.now();
       session.sentAt[seq] = now;
-      node.ctx.record({ kind: 'ping', t: now, device: node.name, dst: session.dst, sequence: seq, outcome: { status: 'sent' } });
+      node.ctx.record({ kind: 'ping', t: now, device: node.name, dst: session.dst, sequence: seq, outcome: SENT });
       const icmp: IcmpMessage = { kind: 'icmp', type: 'echo-request', identifier: session.identifier, sequence: seq, data: PING_DATA };
       const sent = node.originate(session.dst, IPPROTO_ICMP, icmp, this.ttl);
       if (!sent.ok) node.pingOutcome(session.identifier, seq, { status: 'failed', reason: sent.error });
@@ -348,15 +359,14 @@ export class IpNode implements Device {
 
   // ---- the routing decision ------------------------------------------------------------
 
-  /** The routing table compiled for lookups, and decisions per route; rebuilt when `routes()` is. */
+  /** The routing table compiled for lookups, and decisions per route; dropped by `routesChanged`, rebuilt on next use. */
   private compiledRoutes: RouteTable | undefined;
   private byRoute: (DecisionResult | undefined)[] = [];
 
   private decide(dst: Ipv4): DecisionResult {
-    const table = this.routes();
     let compiled = this.compiledRoutes;
-    if (compiled === undefined || compiled.routes !== table) {
-      this.compiledRoutes = compiled = new RouteTable(table);
+    if (compiled === undefined) {
+      this.compiledRoutes = compiled = new RouteTable(this.routes());
       this.byRoute = [];
     }
     const i = dst === IPV4_LIMITED_BROADCAST ? -1 : compiled.lookup(dst);
@@ -364,7 +374,7 @@ export class IpNode implements Device {
     if (i < 0) return this.computeDecision(dst);
     // Otherwise the decision is the same for every destination the route covers, so it is built
     // once per route (a connected route's leaves nextHop to the destination itself)...
-    const d = (this.byRoute[i] ??= this.routeDecision(table[i]!, undefined));
+    const d = (this.byRoute[i] ??= this.routeDecision(compiled.routes[i]!, undefined));
     // ...except for a connected subnet's own broadcast address.
     if (d.ok && d.value.nextHop === undefined && this.ifaces.isBroadcast(d.value.iface, dst)) return this.computeDecision(dst);
     return d;
@@ -420,7 +430,6 @@ export class IpNode implements Device {
     const now = this.ctx.now();
     const nextHop = d.nextHop ?? packet.dst;
     this.ctx.record({ kind: 'route', t: now, device: this.name, dst: packet.dst, route: d.route, nextHop, reason: d.reason });
-    const iface = this.interfaces[d.iface]!;
     if (d.broadcast) {
       this.transmitIp(d.iface, BROADCAST_MAC, packet);
       return;
@@ -589,22 +598,24 @@ export class IpNode implements Device {
   /**
    * Every node on a segment hears every ARP request, and most ask for the same few addresses
    * (the gateway): so each "not for me" text is built once per port and target, and the trace
-   * events that repeat it share it. Keyed on the interface's address object, so it cannot go stale.
+   * events that repeat it share it. The texts name the port's address, so `setAddress` forgets them.
    */
-  private notMineTexts: { address: Cidr | undefined; suffix: string; requests: Map<Ipv4, string> }[] = [];
+  private notMineTexts: (Map<Ipv4, string> | undefined)[] = [];
+  /** Per port, the end those texts share (" is not for h1 (10.0.0.5); ignored"). */
+  private notMineSuffixes: (string | undefined)[] = [];
 
   private arpNotMine(port: number, a: ArpPacket): string {
-    const address = this.interfaces[port]!.address;
-    let memo = this.notMineTexts[port];
-    if (memo === undefined || memo.address !== address) {
-      const suffix = ` is not for ${this.name} (${address ? formatIpv4(address.address) : 'no address'}); ignored`;
-      this.notMineTexts[port] = memo = { address, suffix, requests: new Map() };
-    }
     // Replies are unicast, so one reaching the wrong node is rare: only requests are remembered.
-    let text = a.op === 'request' ? memo.requests.get(a.targetIp) : undefined;
+    const requests = a.op === 'request' ? (this.notMineTexts[port] ??= new Map()) : undefined;
+    let text = requests?.get(a.targetIp);
     if (text === undefined) {
-      text = `ARP ${a.op} for ${formatIpv4(a.targetIp)}${memo.suffix}`;
-      if (a.op === 'request') memo.requests.set(a.targetIp, text);
+      let suffix = this.notMineSuffixes[port];
+      if (suffix === undefined) {
+        const address = this.interfaces[port]!.address;
+        this.notMineSuffixes[port] = suffix = ` is not for ${this.name} (${address ? formatIpv4(address.address) : 'no address'}); ignored`;
+      }
+      text = `ARP ${a.op} for ${formatIpv4(a.targetIp)}${suffix}`;
+      requests?.set(a.targetIp, text);
     }
     return text;
   }
