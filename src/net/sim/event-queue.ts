@@ -48,11 +48,6 @@ class Lane {
   head = 0;
   tail = 0;
 
-  /** The time of the last entry; -Infinity when empty, so an empty lane takes anything. */
-  lastTime(): number {
-    return this.head === this.tail ? -Infinity : this.times[this.tail - 1]!;
-  }
-
   push(time: number, seq: number, item: unknown, tag: number): void {
     if (this.tail === this.times.length) this.grow();
     const t = this.tail++;
@@ -112,6 +107,15 @@ export class EventQueue {
   private nextSeq = 0;
   private readonly lanes: Lane[] = Array.from({ length: LANES }, () => new Lane());
   private laneCount = 0;
+  /**
+   * What choosing a lane needs, per lane, side by side: the time of its last entry (-Infinity
+   * when empty, so an empty lane takes anything), and its head's time and sequence number
+   * (Infinity when empty). Every push and pop reads these; reading them through the four lane
+   * objects and their arrays cost a dozen loads.
+   */
+  private readonly laneLast = new Float64Array(LANES).fill(-Infinity);
+  private readonly laneHeadTime = new Float64Array(LANES).fill(Infinity);
+  private readonly laneHeadSeq = new Float64Array(LANES).fill(Infinity);
   /** `earliest()` remembered between `peekTime()` and `pop()` (the kernel calls both per event); null when stale. */
   private next: number | undefined | null = null;
   /** The tag of the entry `pop()` returned last. */
@@ -133,17 +137,24 @@ export class EventQueue {
     const seq = this.nextSeq++;
     this.next = null;
     // The lane whose last entry is the latest not after this one: the runs stay apart.
-    let best: Lane | undefined;
+    const laneLast = this.laneLast;
+    let best = -1;
     let bestTime = -Infinity;
-    for (const lane of this.lanes) {
-      const last = lane.lastTime();
-      if (last <= time && (best === undefined || last > bestTime)) {
-        best = lane;
+    for (let k = 0; k < LANES; k++) {
+      const last = laneLast[k]!;
+      if (last <= time && (best < 0 || last > bestTime)) {
+        best = k;
         bestTime = last;
       }
     }
-    if (best !== undefined) {
-      best.push(time, seq, item, tag);
+    if (best >= 0) {
+      const lane = this.lanes[best]!;
+      if (lane.head === lane.tail) {
+        this.laneHeadTime[best] = time;
+        this.laneHeadSeq[best] = seq;
+      }
+      lane.push(time, seq, item, tag);
+      laneLast[best] = time;
       this.laneCount++;
       return;
     }
@@ -153,7 +164,7 @@ export class EventQueue {
   peekTime(): number | undefined {
     const where = (this.next = this.earliest());
     if (where === undefined) return undefined;
-    return where === HEAP ? this.times[0] : this.lanes[where]!.times[this.lanes[where]!.head];
+    return where === HEAP ? this.times[0] : this.laneHeadTime[where];
   }
 
   /** The earliest entry's item (its tag is then in `poppedTag`). */
@@ -165,7 +176,16 @@ export class EventQueue {
     const lane = this.lanes[where]!;
     this.poppedTag = lane.tags[lane.head]!;
     this.laneCount--;
-    return lane.shift();
+    const item = lane.shift();
+    if (lane.head === lane.tail) {
+      this.laneLast[where] = -Infinity;
+      this.laneHeadTime[where] = Infinity;
+      this.laneHeadSeq[where] = Infinity;
+    } else {
+      this.laneHeadTime[where] = lane.times[lane.head]!;
+      this.laneHeadSeq[where] = lane.seqs[lane.head]!;
+    }
+    return item;
   }
 
   /** Where the earliest entry is (a lane index or HEAP), or undefined when the queue is empty. */
@@ -174,14 +194,15 @@ export class EventQueue {
     let t = this.n > 0 ? this.times[0]! : Infinity;
     let s = this.n > 0 ? this.seqs[0]! : Infinity;
     if (this.laneCount === 0) return where;
+    const headTime = this.laneHeadTime;
+    const headSeq = this.laneHeadSeq;
     for (let k = 0; k < LANES; k++) {
-      const lane = this.lanes[k]!;
-      if (lane.head === lane.tail) continue;
-      const lt = lane.times[lane.head]!;
-      if (lt < t || (lt === t && lane.seqs[lane.head]! < s)) {
+      // An empty lane's head is (Infinity, Infinity): it never wins.
+      const lt = headTime[k]!;
+      if (lt < t || (lt === t && headSeq[k]! < s)) {
         where = k;
         t = lt;
-        s = lane.seqs[lane.head]!;
+        s = headSeq[k]!;
       }
     }
     return where;
