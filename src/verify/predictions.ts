@@ -2,6 +2,7 @@
  * Predict steps: the level runs its scenario, and each prediction is judged against what
  * the simulation then did — the trace is the only answer key.
  */
+import { tcpStateNamed } from '../machines/tcp/types';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../net/address/ipv4';
 import { formatMac } from '../net/address/mac';
 import { sameSubnet } from '../net/address/subnet';
@@ -166,7 +167,8 @@ export function truthOf(p: Prediction, sim: Simulation, trace: readonly TraceEve
       return {
         display: e.to,
         concept: 'tcp-states',
-        judge: (v) => (text(v).toUpperCase().replace(/_/g, '-').replace(/\s+/g, '-') === e.to ? undefined : wrong(message('sentence-end', { text: e.note }, locale))),
+        // Read as the answer field reads it (tcpStateNamed), so a spelling the field lets through is never judged wrong for its spelling.
+        judge: (v) => (tcpStateNamed(text(v)) === e.to ? undefined : wrong(message('sentence-end', { text: e.note }, locale))),
       };
     }
   }

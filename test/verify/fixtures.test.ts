@@ -88,3 +88,17 @@ describe('the verifier on each kind of step', () => {
     expect(playActions(l, []).solved).toBe(false);
   });
 });
+
+describe('a TCP state prediction, judged as the answer field reads it', () => {
+  const syn = () => {
+    const r = loadLevelFile(fileURLToPath(new URL('../../levels/07-tcp/01-syn.yaml', import.meta.url)));
+    if (!r.ok) throw new Error(r.error.map((e) => e.message).join('\n'));
+    return new Session(r.value, { clock: () => 0 });
+  };
+  it.each(['SYN-SENT', 'syn sent', 'syn_sent', 'SYN__SENT', ' Syn-Sent '])('%j is the state web is in after its SYN', (value) => {
+    expect(syn().step({ predict: { question: 'state', value } }).verdict.result).toBe('correct');
+  });
+  it.each(['SYN-RECEIVED', 'SYNSENT', 'ESTABLISHED'])('%j is not', (value) => {
+    expect(syn().step({ predict: { question: 'state', value } }).verdict.result).toBe('incorrect');
+  });
+});

@@ -14,9 +14,9 @@ export const TCP_STATES = [
 ] as const;
 export type TcpState = (typeof TCP_STATES)[number];
 
-/** A state as a person types it: any case, spaces or underscores for the dashes ("syn sent"). */
+/** A state as a person types it: any case, spaces or underscores for the dashes ("syn sent"), spaces around. */
 export function tcpStateNamed(text: string): TcpState | undefined {
-  const t = text.toUpperCase().replace(/[\s_]+/g, '-');
+  const t = text.trim().toUpperCase().replace(/[\s_]+/g, '-');
   return (TCP_STATES as readonly string[]).includes(t) ? (t as TcpState) : undefined;
 }
 
