@@ -107,14 +107,10 @@ export class IpNode implements Device {
   private readonly staticRoutes: Route[] = [];
   private gatewayAddress: Ipv4 | undefined;
   private routeCache: Route[] | undefined;
-
-  /** Forgets the routing table and its compiled form: after any change to addresses, routes or the gateway. */
-  private routesChanged(): void {
-    this.routeCache = undefined;
-    this.compiledRoutes = undefined;
-  }
   /** ARP neighbours, one small state machine each (RFC 826 resolution, Linux's reachability states). */
   private readonly neighbors = new Map<Ipv4, Neighbor>();
+  /** The neighbour `sendVia` used last (entries are never removed): a host sends nearly everything to its gateway, and skips the Map. */
+  private lastNeighbor: Neighbor | undefined;
   private readonly udpPorts = new Set<number>();
   readonly udpReceived: UdpReceived[] = [];
   /** Ping sessions by identifier, at `pingSlot(identifier)`: a dense array, where a Map cost an insert per ping. */
@@ -226,6 +222,12 @@ export class IpNode implements Device {
     return out;
   }
 
+  /** Forgets the routing table and its compiled form: after any change to addresses, routes or the gateway. */
+  private routesChanged(): void {
+    this.routeCache = undefined;
+    this.compiledRoutes = undefined;
+  }
+
   /** The routing table as `ip route` would list it: connected, then static, then the default gateway. */
   routes(): readonly Route[] {
     if (this.routeCache) return this.routeCache;
@@ -273,7 +275,8 @@ export class IpNode implements Device {
     const timeout = opts.timeoutNs ?? 10e9;
     const identifier = this.nextPingId++ & 0xffff;
     dst = smallInt(dst); // recorded in every 'ping' trace event: keep it unboxed (small-int.ts)
-    const session: Session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: [] };
+    // `sentAt` sized up front: an empty array written at index 1 grows room for 19.
+    const session: Session = { dst, identifier, outcomes: new Map<number, PingOutcome>(), sentAt: new Array<number>(count + 1) };
     this.pings[pingSlot(identifier)] = session;
     for (let seq = 1; seq <= count; seq++) this.ctx.after((seq - 1) * interval, new IpNode.Echo(this, session, seq, opts.ttl, timeout));
     return session;
@@ -434,10 +437,14 @@ export class IpNode implements Device {
       this.transmitIp(d.iface, BROADCAST_MAC, packet);
       return;
     }
-    let n = this.neighbors.get(nextHop);
-    if (n === undefined) {
-      n = { ip: nextHop, iface: d.iface, state: 'NONE', mac: undefined, tries: 0, queue: [], timer: 0, confirmed: 0 };
-      this.neighbors.set(nextHop, n);
+    let n = this.lastNeighbor;
+    if (n === undefined || n.ip !== nextHop) {
+      n = this.neighbors.get(nextHop);
+      if (n === undefined) {
+        n = { ip: nextHop, iface: d.iface, state: 'NONE', mac: undefined, tries: 0, queue: [], timer: 0, confirmed: 0 };
+        this.neighbors.set(nextHop, n);
+      }
+      this.lastNeighbor = n;
     }
     if (n.state === 'REACHABLE') {
       // The hot path: a confirmed neighbour needs no machine step at all.
