@@ -8,7 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { loadCachedPack } from '../levels/campaign-cache';
 import { ok } from '../net/result';
 import { detectLocale } from '../levels/text';
-import { whyNoGame } from '../tui/terminal';
+import { holdKeysWhileStarting, whyNoGame } from '../tui/terminal';
 import { formatLocated } from '../util/located';
 import type { PositionFinder } from '../levels/campaign-cache';
 import type { Io } from './main';
@@ -29,6 +29,15 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
     io.err(`${refused}\n`);
     return 1;
   }
+  const restore = holdKeysWhileStarting(process.stdin);
+  try {
+    return await loadAndPlay(values.lang, io);
+  } finally {
+    restore();
+  }
+}
+
+async function loadAndPlay(lang: string | undefined, io: Io): Promise<number> {
   // The build's copy of the loaded campaign when it is current (see campaign-cache.ts): parsing the YAML would delay the first frame ~0.7 s.
   const dir = campaignDir();
   // The YAML parser (for a problem's line:column) loads after the first frame, with the loader.
@@ -42,7 +51,7 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
     return 1;
   }
   const { startTui, packViewFromLoaded } = await import('../tui/index');
-  const locale = values.lang ?? detectLocale();
+  const locale = lang ?? detectLocale();
   // Ready long before anyone has typed a folder's path into "Open a level pack".
   let load: Awaited<ReturnType<typeof loader>> | undefined;
   setTimeout(() => {

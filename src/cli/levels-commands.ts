@@ -2,6 +2,7 @@
  * The level author's commands: `check` (prove a level or pack valid and solvable), `play`
  * (headless play of a scripted sequence of actions), `capture` (a pcap of a level's traffic).
  */
+import { holdKeysWhileStarting } from '../tui/terminal';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../levels/templates';
@@ -111,6 +112,15 @@ export async function runPlay(args: readonly string[], io: Io): Promise<number> 
 
 /** `netquest play PATH` without a script: the game, opened on that level or pack. */
 async function playInTui(path: string, lang: string | undefined, io: Io): Promise<number> {
+  const restore = holdKeysWhileStarting(process.stdin);
+  try {
+    return await openInTui(path, lang, io);
+  } finally {
+    restore();
+  }
+}
+
+async function openInTui(path: string, lang: string | undefined, io: Io): Promise<number> {
   const t = loadTargets(path);
   if (t.problems.length > 0) {
     for (const p of t.problems) io.err(`${formatLocated(p)}\n`);

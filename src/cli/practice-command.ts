@@ -3,6 +3,7 @@
  * `--export N` generated drills as a worksheet or JSON lines (for printing, and so anyone can
  * check the generators).
  */
+import { holdKeysWhileStarting } from '../tui/terminal';
 import { dailySeed, exportDrills, TOPICS, type Topic } from '../practice/generators';
 import { MAX_MINUTES, type PracticeOptions } from '../practice/options';
 import type { Io } from './main';
@@ -20,17 +21,26 @@ const defaultEnv: PracticeEnv = {
   today: () => new Date(),
   interactive: process.stdin.isTTY === true,
   open: async (options) => {
-    const [{ loadPack }, { campaignDir }, { detectLocale }, { startTui, packViewFromLoaded }] = await Promise.all([
-      import('../levels/load'),
-      import('./game-command'),
-      import('../levels/text'),
-      import('../tui/index'),
-    ]);
-    // The menu behind practice (Esc) offers the campaign too, when it loads.
-    const campaign = loadPack(campaignDir());
-    return startTui({ packs: campaign.ok ? [packViewFromLoaded(campaign.value)] : [], locale: detectLocale(), start: { name: 'practice', options } });
+    const restore = holdKeysWhileStarting(process.stdin);
+    try {
+      return await openPractice(options);
+    } finally {
+      restore();
+    }
   },
 };
+
+async function openPractice(options: PracticeOptions): Promise<string | undefined> {
+  const [{ loadPack }, { campaignDir }, { detectLocale }, { startTui, packViewFromLoaded }] = await Promise.all([
+    import('../levels/load'),
+    import('./game-command'),
+    import('../levels/text'),
+    import('../tui/index'),
+  ]);
+  // The menu behind practice (Esc) offers the campaign too, when it loads.
+  const campaign = loadPack(campaignDir());
+  return startTui({ packs: campaign.ok ? [packViewFromLoaded(campaign.value)] : [], locale: detectLocale(), start: { name: 'practice', options } });
+}
 
 export async function runPractice(args: readonly string[], io: Io, env: Partial<PracticeEnv> = {}): Promise<number> {
   const { today, interactive, open } = { ...defaultEnv, ...env };

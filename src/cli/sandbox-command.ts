@@ -3,6 +3,7 @@
  * (or a pack's level, like `play`), a file holding just a `topology:` (an author's draft), or
  * with no file a blank network built from the device menu. The game opens on its Sandbox screen.
  */
+import { holdKeysWhileStarting } from '../tui/terminal';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { z } from 'zod';
@@ -56,6 +57,15 @@ export async function runSandbox(args: readonly string[], io: Io): Promise<numbe
     return 1;
   }
   const { topology, origin } = source.value;
+  const restore = holdKeysWhileStarting(process.stdin);
+  try {
+    return await openSandbox(topology, origin, io);
+  } finally {
+    restore();
+  }
+}
+
+async function openSandbox(topology: SandboxSource['topology'], origin: string | undefined, io: Io): Promise<number> {
   const [{ loadPack }, { campaignDir }, { detectLocale }, { startTui, packViewFromLoaded }] = await Promise.all([
     import('../levels/load'),
     import('./game-command'),

@@ -3,7 +3,7 @@
  * terminal, and always leaves the terminal as it found it: cursor shown, alternate screen
  * left, raw mode off, on quit, Ctrl+C, SIGINT/SIGTERM/SIGHUP and exceptions alike.
  */
-import { whyNoGame } from './terminal';
+import { takeOverTerminal, whyNoGame } from './terminal';
 import { render } from 'ink';
 import { App } from './App';
 import { defaultProgressDir, loadProgress, saveProgress, type Progress } from '../progress/store';
@@ -67,6 +67,7 @@ export async function startTui(opts: StartTuiOptions): Promise<string | undefine
     if (alt) stdout.write(CLEAR);
   };
 
+  takeOverTerminal();
   if (alt) stdout.write(ENTER_ALT);
   stdout.on('resize', onResize);
   let instance: ReturnType<typeof render> | undefined;

@@ -20,3 +20,49 @@ export function whyNoGame(stdin: { isTTY?: boolean; setRawMode?: unknown }, stdo
   }
   return undefined;
 }
+
+interface RawCapable {
+  isTTY?: boolean;
+  setRawMode?: (raw: boolean) => unknown;
+}
+
+/** Removes the start-up signal handlers, once the game installs its own (takeOverTerminal). */
+let startupHandlers: (() => void) | undefined;
+
+/**
+ * Puts the terminal in raw mode while the game loads, until Ink takes it over. In the terminal's
+ * usual (cooked) mode, keys typed during start-up are echoed over the first frame, Enter arrives
+ * as a line feed the menus do not take, and Ctrl+C kills the shell around the game too; in raw
+ * mode they wait, unechoed, and reach the game as keys once it listens.
+ *
+ * Until the game takes over (`takeOverTerminal`, from startTui), SIGTERM and SIGHUP give the
+ * terminal back before the process dies of them. Returns what gives the terminal its mode back:
+ * call it when the game has ended, or will not start after all.
+ */
+export function holdKeysWhileStarting(stdin: RawCapable): () => void {
+  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return () => {};
+  const setRaw = stdin.setRawMode.bind(stdin);
+  setRaw(true);
+  const handlers = (['SIGTERM', 'SIGHUP'] as const).map((sig) => {
+    const h = () => {
+      setRaw(false);
+      // once(): the handler is gone now, so this dies of the signal as the shell expects.
+      process.kill(process.pid, sig);
+    };
+    process.once(sig, h);
+    return [sig, h] as const;
+  });
+  startupHandlers = () => {
+    for (const [sig, h] of handlers) process.off(sig, h);
+  };
+  return () => {
+    takeOverTerminal();
+    setRaw(false);
+  };
+}
+
+/** The game is starting: its own signal handlers (and Ink, the keys) take over from start-up's. */
+export function takeOverTerminal(): void {
+  startupHandlers?.();
+  startupHandlers = undefined;
+}

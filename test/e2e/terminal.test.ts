@@ -130,6 +130,19 @@ describe.skipIf(!hasTmux)('the terminal after the game (end to end)', () => {
     expect(sttyFlags()).toBe('echo icanon');
   });
 
+  it('keys typed while the game starts reach it as keys: Down and Enter sent before the first frame open Practice', { timeout: 60_000 }, async () => {
+    await startGame();
+    // The moment the game has the terminal in raw mode (icanon off), long before it draws.
+    const tty = paneFlag('pane_tty');
+    const end = Date.now() + 15_000;
+    while (Date.now() < end && !/(^|\s)-icanon/.test(spawnSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }).stdout)) await sleep(5);
+    const before = screen();
+    tmux('send-keys', '-t', 'term', 'Down', 'Enter');
+    // Sent before the title was drawn, or this would prove nothing about start-up.
+    expect(before).not.toMatch(/Campaign/);
+    await waitFor(/Timed practice/);
+  });
+
   it('resized below the minimum it asks for a larger window; resized back, the menu returns', { timeout: 60_000 }, async () => {
     const pid = await startGame();
     await waitFor(/Campaign/);

@@ -1,12 +1,16 @@
 /**
- * A themed ink-select-input: our pointer and accent colour, an optional dim hint per item,
- * or a custom row. ink-select-input spreads the whole item into the item component, which is
- * how `hint` and `content` reach it.
+ * A menu: our pointer and accent colour, an optional dim hint per item, or a custom row. It
+ * behaves as ink-select-input does (↑/↓ or k/j move and wrap, a list longer than `limit`
+ * scrolls round, 1–9 pick a visible row, Enter picks the highlighted one), but reads its cursor
+ * from a ref, not from the last render: keys that arrive together (typed while the game starts,
+ * or faster than a frame) each see the one before. With ink-select-input, Down and Enter in one
+ * read opened the first item.
  */
-import { memo, useCallback, type ReactNode } from 'react';
-import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { memo, useReducer, useRef, type ReactNode } from 'react';
+import { Box, Text, useInput } from 'ink';
 import { useTheme } from '../theme';
+import { menuKey, menuStart, visibleRows, type MenuCursor } from './menu-cursor';
+import { splitChunk } from '../typed-text';
 
 export interface MenuItem<V extends string> {
   readonly label: string;
@@ -53,22 +57,51 @@ export interface MenuProps<V extends string> {
 }
 
 function MenuImpl<V extends string>({ items, onSelect, onHighlight, isFocused, initialIndex, limit }: MenuProps<V>) {
-  const select = useCallback((item: { value: V }) => onSelect(item.value), [onSelect]);
-  const highlight = useCallback(
-    (item: { value: V }) => onHighlight?.(item.value, items.findIndex((i) => i.value === item.value)),
-    [onHighlight, items],
+  const rows = limit === undefined ? items.length : Math.max(1, limit);
+  const cursor = useRef<MenuCursor>(menuStart(items.length, rows, initialIndex ?? 0));
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // New items (another chapter's levels): back to the top, as ink-select-input did.
+  const values = items.map((i) => i.value).join('\n');
+  const shown = useRef(values);
+  if (shown.current !== values) {
+    shown.current = values;
+    cursor.current = menuStart(items.length, rows, 0);
+  }
+  // Props as of the latest render, for keys handled before the next one.
+  const latest = useRef({ items, rows, onSelect, onHighlight });
+  latest.current = { items, rows, onSelect, onHighlight };
+  useInput(
+    (chunk, chunkKey) => {
+      const { items: list, rows: height, onSelect: select, onHighlight: highlight } = latest.current;
+      // "jj\r" typed in one go comes as one chunk: each key moves from where the last one left it.
+      for (const [input, key] of splitChunk(chunk, chunkKey)) {
+        const r = menuKey(cursor.current, list.length, height, input, { upArrow: key.upArrow === true, downArrow: key.downArrow === true, return: key.return === true });
+        if (!r) continue;
+        const item = list[r.index];
+        if (r.kind === 'select') {
+          // Picking leaves the menu (another screen, a setting changed): later keys are the next screen's.
+          if (item) select(item.value);
+          return;
+        }
+        cursor.current = r.cursor;
+        if (item) highlight?.(item.value, r.index);
+        redraw();
+      }
+    },
+    { isActive: isFocused },
   );
   return (
-    <SelectInput<V>
-      items={items as MenuItem<V>[]}
-      isFocused={isFocused}
-      initialIndex={Math.min(initialIndex ?? 0, Math.max(0, items.length - 1))}
-      {...(limit !== undefined ? { limit: Math.max(1, limit) } : {})}
-      indicatorComponent={Indicator}
-      itemComponent={Row}
-      onSelect={select}
-      onHighlight={highlight}
-    />
+    <Box flexDirection="column">
+      {visibleRows(cursor.current, items.length, rows).map(({ index, selected }) => {
+        const item = items[index]!;
+        return (
+          <Box key={item.value}>
+            <Indicator isSelected={selected} />
+            <Row {...item} isSelected={selected} />
+          </Box>
+        );
+      })}
+    </Box>
   );
 }
 

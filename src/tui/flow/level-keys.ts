@@ -4,22 +4,9 @@
  * or in the instant a field opens, land in the state they were typed in.
  */
 import { flowView, menuItems, type LevelFlowEvent, type LevelFlowSnapshot } from './level-flow';
+import type { KeyLike } from '../typed-text';
 
-/** The parts of Ink's key object the level screen reads. */
-export interface KeyLike {
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-  readonly leftArrow?: boolean;
-  readonly rightArrow?: boolean;
-  readonly return?: boolean;
-  readonly escape?: boolean;
-  readonly tab?: boolean;
-  readonly shift?: boolean;
-  readonly ctrl?: boolean;
-  readonly meta?: boolean;
-  readonly backspace?: boolean;
-  readonly delete?: boolean;
-}
+export { splitChunk, type KeyLike } from '../typed-text';
 
 export type AppIntent = 'back' | 'help' | 'next';
 
@@ -95,23 +82,6 @@ export function levelKey(s: LevelFlowSnapshot, input: string, key: KeyLike, opts
       return undefined;
     }
   }
-}
-
-/**
- * A chunk of several keys read at once (typed faster than the terminal was read, or pasted):
- * Ink hands plain text over whole, Enter included ("4\r"). Split it into keys, so each is
- * applied to the state the one before it left. A single key comes back as it was.
- */
-export function splitChunk(input: string, key: KeyLike): readonly (readonly [string, KeyLike])[] {
-  if ([...input].length <= 1 || Object.values(key).some(Boolean)) return [[input, key]];
-  const keys: [string, KeyLike][] = [];
-  for (const ch of input) {
-    if (ch === '\r' || ch === '\n') keys.push(['', { return: true }]);
-    else if (ch === '\x7f' || ch === '\b') keys.push(['', { backspace: true }]);
-    else if (ch === '\t') keys.push(['', { tab: true }]);
-    else if (ch >= ' ') keys.push([ch, {}]);
-  }
-  return keys;
 }
 
 export function resultChoices(hasNext: boolean): readonly { readonly label: string; readonly value: 'next' | 'back' }[] {
