@@ -133,7 +133,8 @@ function located(source: ParsedSource, problems: readonly Problem[]): Located[] 
 }
 
 export function loadLevelText(text: string, file: string): Result<LoadedLevel, Located[]> {
-  return loadQuickly(text, file) ?? loadCarefully(text, file);
+  const quick = loadQuickly(text, file);
+  return quick ? ok(quick) : loadCarefully(text, file);
 }
 
 /**
@@ -141,7 +142,7 @@ export function loadLevelText(text: string, file: string): Result<LoadedLevel, L
  * fast parser, and find positions later if something (a check, say) needs one. Undefined when
  * anything is amiss, so that the careful reading decides and locates what is wrong.
  */
-function loadQuickly(text: string, file: string): Result<LoadedLevel, Located[]> | undefined {
+function loadQuickly(text: string, file: string): LoadedLevel | undefined {
   if (findTooDeep(text)) return undefined;
   const quick = quickParse(text);
   if (!quick) return undefined;
@@ -159,7 +160,7 @@ function loadQuickly(text: string, file: string): Result<LoadedLevel, Located[]>
     }
     return source;
   };
-  return ok(loaded(file, v.data, positions));
+  return loaded(file, v.data, positions);
 }
 
 function loadCarefully(text: string, file: string): Result<LoadedLevel, Located[]> {
