@@ -21,6 +21,7 @@ import { gameMachine, navOf } from './flow/game-flow';
 import { useActor } from './flow/use-actor';
 import type { FlowView } from './flow/level-flow';
 import { levelViewKeys } from './flow/level-view-keys';
+import { say } from './words';
 import type { LevelRef, PackView } from './types';
 
 // The level, practice and sandbox screens (with the engine, the verifier and the machines under
@@ -212,9 +213,9 @@ export function App(props: AppProps) {
       if (saved.ok) {
         setProgress(saved.value.progress);
         setSettingsMessage(saved.value.notice);
-      } else setSettingsMessage(`Not saved: ${saved.error}`);
+      } else setSettingsMessage(say(locale, 'frame.notSaved', { error: saved.error }));
     },
-    [progress, persist],
+    [progress, persist, locale],
   );
 
   const submitPack = useCallback(
@@ -237,11 +238,11 @@ export function App(props: AppProps) {
       setProgress(next);
       if (!persist) return undefined;
       const saved = persist(next);
-      if (!saved.ok) return `Not saved: ${saved.error}`;
+      if (!saved.ok) return say(locale, 'frame.notSaved', { error: saved.error });
       setProgress(saved.value.progress);
       return saved.value.notice;
     },
-    [persist],
+    [persist, locale],
   );
   const recordLevel = useCallback(
     (result: LevelResult): string | undefined => (levelRef ? keep(recordResult(progress, levelRef.packId, levelRef.levelId, result)) : undefined),
@@ -257,13 +258,13 @@ export function App(props: AppProps) {
   const keys = useMemo(
     () =>
       screen.name === 'level' && playable && levelView
-        ? levelViewKeys(levelView.view, theme.glyphs, { hasNext: nextRef !== undefined, canWatch: levelView.canWatch })
-        : screenKeys(screen.name, theme.glyphs),
-    [screen.name, playable, levelView, theme.glyphs, nextRef],
+        ? levelViewKeys(levelView.view, theme.glyphs, { hasNext: nextRef !== undefined, canWatch: levelView.canWatch }, locale)
+        : screenKeys(screen.name, theme.glyphs, locale),
+    [screen.name, playable, levelView, theme.glyphs, nextRef, locale],
   );
   const crumbs = useMemo(() => breadcrumbs(nav.stack, packs, locale), [nav.stack, packs, locale]);
 
-  if (small) return <TooSmall columns={size.columns} rows={size.rows} />;
+  if (small) return <TooSmall columns={size.columns} rows={size.rows} locale={locale} />;
 
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the
   // whole screen on every update (flicker).
@@ -276,7 +277,7 @@ export function App(props: AppProps) {
   let body: ReactNode;
   switch (screen.name) {
     case 'title':
-      body = <Title active={active} notice={notice} initialIndex={initialIndex} onHighlight={remember} onChoose={chooseTitle} />;
+      body = <Title active={active} notice={notice} locale={locale} initialIndex={initialIndex} onHighlight={remember} onChoose={chooseTitle} />;
       break;
     case 'packs':
       body = <PackList {...common} packs={packs} onOpen={openPackId} />;
@@ -295,7 +296,7 @@ export function App(props: AppProps) {
     case 'confirm-skip': {
       const found = findLevel(packs, screen.ref);
       const row = found && levelRows(found.pack, found.chapter, progress, locale).find((r) => r.ref.levelId === screen.ref.levelId);
-      body = row ? <ConfirmSkip active={active} row={row} onAnswer={answerSkip} /> : null;
+      body = row ? <ConfirmSkip active={active} row={row} locale={locale} onAnswer={answerSkip} /> : null;
       break;
     }
     case 'level': {
@@ -332,7 +333,7 @@ export function App(props: AppProps) {
       body = <Sandbox active={active} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} onExit={back} onHelp={openHelp} />;
       break;
     case 'open':
-      body = <OpenPack active={active} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;
+      body = <OpenPack active={active} locale={locale} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;
       break;
     case 'settings':
       body = (
@@ -352,13 +353,13 @@ export function App(props: AppProps) {
 
   return (
     <Box flexDirection="column" width={size.columns} height={frameH}>
-      <Header crumbs={crumbs} width={size.columns} />
+      <Header crumbs={crumbs} width={size.columns} locale={locale} />
       <Box flexDirection="column" flexGrow={1} paddingX={1} overflow="hidden">
         {/* Keyed by screen: each screen mounts fresh, with its remembered cursor. Kept mounted
             (hidden) under the help, so a level in play keeps its state. */}
-        {nav.help ? <HelpOverlay title={screenTitle(screen.name)} keys={keys} /> : null}
+        {nav.help ? <HelpOverlay title={screenTitle(screen.name, locale)} keys={keys} locale={locale} /> : null}
         <Box key={key} flexDirection="column" display={nav.help ? 'none' : 'flex'}>
-          <Suspense fallback={<Text dimColor>loading…</Text>}>{body}</Suspense>
+          <Suspense fallback={<Text dimColor>{say(locale, 'frame.loading')}</Text>}>{body}</Suspense>
         </Box>
       </Box>
       <Footer keys={keys} width={size.columns} />
@@ -382,7 +383,7 @@ function breadcrumbs(stack: readonly Screen[], packs: readonly PackView[], local
       case 'title':
         break;
       case 'packs':
-        out.push('Campaign');
+        out.push(screenTitle('packs', locale));
         break;
       case 'chapters': {
         const pack = packs.find((p) => p.id === s.packId);
@@ -401,7 +402,7 @@ function breadcrumbs(stack: readonly Screen[], packs: readonly PackView[], local
         break;
       }
       default:
-        out.push(screenTitle(s.name));
+        out.push(screenTitle(s.name, locale));
     }
   }
   return out;

@@ -150,6 +150,11 @@ export function fit(s: string, width: number, ellipsis = '…'): string {
   return head + ellipsis + ' '.repeat(Math.max(0, width - columns(head) - e));
 }
 
+/** Pads `s` on the left to `width` columns (a Chinese character takes two). */
+export function padStartColumns(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - columns(s))) + s;
+}
+
 /** Text that may break between any two characters (Chinese and Japanese have no spaces). */
 const BREAKS_ANYWHERE = /[\u3000-\u9fff\uff00-\uffef]/;
 

@@ -7,6 +7,7 @@
 import type { Glyphs } from './theme';
 import type { LevelRef } from './types';
 import { sandboxKeys } from '../sandbox/keys';
+import { say, type WordKey } from './words';
 import type { TopologySpec } from '../sandbox/session';
 import type { PracticeOptions } from '../practice/options';
 
@@ -68,85 +69,65 @@ export interface KeyHelp {
   readonly main?: boolean;
 }
 
-export function screenKeys(name: ScreenName, g: Glyphs): KeyHelp[] {
-  const move: KeyHelp = { keys: `${g.up}${g.down} j k`, action: 'move', main: true };
-  const digits: KeyHelp = { keys: '1-9', action: 'choose the n-th item' };
-  const back: KeyHelp = { keys: 'esc q', action: 'back', main: true };
-  const help: KeyHelp = { keys: '?', action: 'this help', main: true };
-  const ctrlC: KeyHelp = { keys: 'ctrl+c', action: 'quit netquest' };
+export function screenKeys(name: ScreenName, g: Glyphs, locale = 'en'): KeyHelp[] {
+  const w = (key: WordKey) => say(locale, key as never);
+  const move: KeyHelp = { keys: `${g.up}${g.down} j k`, action: w('key.move'), main: true };
+  const digits: KeyHelp = { keys: '1-9', action: w('key.digits') };
+  const back: KeyHelp = { keys: 'esc q', action: w('key.back'), main: true };
+  const help: KeyHelp = { keys: '?', action: w('key.help'), main: true };
+  const ctrlC: KeyHelp = { keys: 'ctrl+c', action: w('key.quitGame') };
   switch (name) {
     case 'title':
-      return [move, { keys: g.enter, action: 'choose', main: true }, digits, help, { keys: 'q ctrl+c', action: 'quit', main: true }];
+      return [move, { keys: g.enter, action: w('key.choose'), main: true }, digits, help, { keys: 'q ctrl+c', action: w('key.quit'), main: true }];
     case 'packs':
     case 'chapters':
-      return [move, { keys: g.enter, action: 'open', main: true }, digits, back, help, ctrlC];
+      return [move, { keys: g.enter, action: w('key.open'), main: true }, digits, back, help, ctrlC];
     case 'levels':
-      return [move, { keys: g.enter, action: 'play (a locked level asks first)', main: true }, digits, back, help, ctrlC];
+      return [move, { keys: g.enter, action: w('key.playLocked'), main: true }, digits, back, help, ctrlC];
     case 'confirm-skip':
-      return [{ keys: 'y', action: 'skip ahead and play it', main: true }, { keys: 'n', action: 'go back', main: true }, move, { keys: g.enter, action: 'choose' }, digits, back, help, ctrlC];
+      return [{ keys: 'y', action: w('key.skipPlay'), main: true }, { keys: 'n', action: w('key.goBack'), main: true }, move, { keys: g.enter, action: w('key.choose') }, digits, back, help, ctrlC];
     case 'level':
       return [
-        { keys: `${g.up}${g.down} j k`, action: 'choose a task', short: 'task', main: true },
-        { keys: g.enter, action: 'do it: configure, answer, predict, move the packet (after the briefing: start)', short: 'do it', main: true },
-        { keys: `${g.left}${g.right} tab`, action: 'select a device: the inspector shows it', short: 'device', main: true },
-        { keys: 'h', action: 'take a hint (costs points)', short: 'hint', main: true },
-        { keys: 'p', action: 'pause: the clock stops and the network is hidden', short: 'pause', main: true },
-        { keys: 't', action: 'watch the traffic step by step (after your predictions are in)' },
-        { keys: 'S', action: 'show the solution (asks first; the level then does not count)' },
-        { keys: 'b', action: 'read the briefing again (the clock keeps running)' },
-        { keys: '1-9', action: 'in a choice: pick the n-th row' },
-        { keys: `${g.left}${g.right} ctrl+u`, action: 'in a field: move the caret; clear the field' },
-        { keys: 'esc', action: 'in a field or a choice: cancel it (q is then typed)' },
-        { keys: 'y n', action: 'answer the confirmation' },
+        { keys: `${g.up}${g.down} j k`, action: w('key.task'), short: w('key.taskShort'), main: true },
+        { keys: g.enter, action: w('key.doIt'), short: w('key.doItShort'), main: true },
+        { keys: `${g.left}${g.right} tab`, action: w('key.device'), short: w('key.deviceShort'), main: true },
+        { keys: 'h', action: w('key.hint'), short: w('key.hintShort'), main: true },
+        { keys: 'p', action: w('key.pause'), short: w('key.pauseShort'), main: true },
+        { keys: 't', action: w('key.watchAfter') },
+        { keys: 'S', action: w('key.solution') },
+        { keys: 'b', action: w('key.briefing') },
+        { keys: '1-9', action: w('key.pickRow') },
+        { keys: `${g.left}${g.right} ctrl+u`, action: w('key.fieldCaret') },
+        { keys: 'esc', action: w('key.fieldEsc') },
+        { keys: 'y n', action: w('key.confirm') },
         back,
         help,
         ctrlC,
       ];
     case 'sandbox':
-      return sandboxKeys(g);
+      return sandboxKeys(g, locale);
     case 'practice':
       return [
-        { keys: g.enter, action: 'setup: start · drill: check the answer · summary: practise again', short: 'start/check', main: true },
-        { keys: 'type', action: 'drill: your answer (a choice by its number or its words)' },
-        { keys: 'esc', action: 'drill: pause (the clock stops) · setup, summary: back', short: 'pause/back', main: true },
-        { keys: `${g.up}${g.down} j k`, action: 'setup: move between topics' },
-        { keys: 'space x', action: 'setup: include or leave out the topic' },
-        { keys: 'a', action: 'setup: all topics or none' },
-        { keys: `${g.left}${g.right} - +`, action: 'setup: fewer or more minutes' },
-        { keys: 'd', action: "setup: today's questions, the same for everyone" },
-        { keys: `p esc ${g.enter}`, action: 'paused: resume' },
-        { keys: 'q', action: 'paused: end the session now · setup, summary: back' },
-        { keys: '?', action: 'this help (in the drill: pause first)', short: 'help', main: true },
+        { keys: g.enter, action: w('key.practiceEnter'), short: w('key.practiceEnterShort'), main: true },
+        { keys: 'type', action: w('key.practiceType') },
+        { keys: 'esc', action: w('key.practiceEsc'), short: w('key.practiceEscShort'), main: true },
+        { keys: `${g.up}${g.down} j k`, action: w('key.practiceTopics') },
+        { keys: 'space x', action: w('key.practiceToggle') },
+        { keys: 'a', action: w('key.practiceAll') },
+        { keys: `${g.left}${g.right} - +`, action: w('key.practiceMinutes') },
+        { keys: 'd', action: w('key.practiceDaily') },
+        { keys: `p esc ${g.enter}`, action: w('key.practiceResume') },
+        { keys: 'q', action: w('key.practiceQuit') },
+        { keys: '?', action: w('key.practiceHelp'), short: w('key.practiceHelpShort'), main: true },
         ctrlC,
       ];
     case 'open':
-      return [{ keys: 'type', action: 'the path of a pack folder (with pack.yaml)', main: true }, { keys: g.enter, action: 'open it', main: true }, { keys: 'esc', action: 'back', main: true }, ctrlC];
+      return [{ keys: 'type', action: w('key.openPath'), main: true }, { keys: g.enter, action: w('key.openIt'), main: true }, { keys: 'esc', action: w('key.back'), main: true }, ctrlC];
     case 'settings':
-      return [move, { keys: g.enter, action: 'change (saved at once)', main: true }, digits, back, help, ctrlC];
+      return [move, { keys: g.enter, action: w('key.change'), main: true }, digits, back, help, ctrlC];
   }
 }
 
-export function screenTitle(name: ScreenName): string {
-  switch (name) {
-    case 'title':
-      return 'Menu';
-    case 'packs':
-      return 'Campaign';
-    case 'chapters':
-      return 'Chapters';
-    case 'levels':
-      return 'Levels';
-    case 'confirm-skip':
-      return 'Skip ahead?';
-    case 'level':
-      return 'Level';
-    case 'sandbox':
-      return 'Sandbox';
-    case 'practice':
-      return 'Practice';
-    case 'open':
-      return 'Open a level pack';
-    case 'settings':
-      return 'Settings';
-  }
+export function screenTitle(name: ScreenName, locale = 'en'): string {
+  return say(locale, `screen.${name}`);
 }

@@ -4,8 +4,9 @@ import { Box, Text } from 'ink';
 import { MIN_COLUMNS, MIN_ROWS } from '../model';
 import type { KeyHelp } from '../nav';
 import { useTheme } from '../theme';
+import { say } from '../words';
 
-export const Header = memo(function Header({ crumbs, width }: { readonly crumbs: readonly string[]; readonly width: number }) {
+export const Header = memo(function Header({ crumbs, width, locale = 'en' }: { readonly crumbs: readonly string[]; readonly width: number; readonly locale?: string }) {
   const t = useTheme();
   const trail = crumbs.length ? ` ${t.glyphs.crumb} ${crumbs.join(` ${t.glyphs.crumb} `)}` : '';
   return (
@@ -21,7 +22,7 @@ export const Header = memo(function Header({ crumbs, width }: { readonly crumbs:
         </Text>
       </Box>
       <Box flexShrink={0} marginLeft={1}>
-        <Text dimColor>? help</Text>
+        <Text dimColor>{say(locale, 'frame.help')}</Text>
       </Box>
     </Box>
   );
@@ -44,12 +45,12 @@ export const Footer = memo(function Footer({ keys, width }: { readonly keys: rea
   );
 });
 
-export const HelpOverlay = memo(function HelpOverlay({ title, keys }: { readonly title: string; readonly keys: readonly KeyHelp[] }) {
+export const HelpOverlay = memo(function HelpOverlay({ title, keys, locale = 'en' }: { readonly title: string; readonly keys: readonly KeyHelp[]; readonly locale?: string }) {
   const t = useTheme();
   const w = Math.max(...keys.map((k) => [...k.keys].length));
   return (
     <Box flexDirection="column" borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1} alignSelf="flex-start">
-      <Text bold>{`Keys: ${title}`}</Text>
+      <Text bold>{say(locale, 'frame.keysTitle', { title })}</Text>
       {keys.map((k) => (
         <Text key={k.keys}>
           <Text color={t.accent} bold>
@@ -58,18 +59,18 @@ export const HelpOverlay = memo(function HelpOverlay({ title, keys }: { readonly
           {`  ${k.action}`}
         </Text>
       ))}
-      <Text dimColor>? or esc closes this help</Text>
+      <Text dimColor>{say(locale, 'frame.closeHelp')}</Text>
     </Box>
   );
 });
 
-export const TooSmall = memo(function TooSmall({ columns, rows }: { readonly columns: number; readonly rows: number }) {
+export const TooSmall = memo(function TooSmall({ columns, rows, locale = 'en' }: { readonly columns: number; readonly rows: number; readonly locale?: string }) {
   const x = useTheme().glyphs.times;
   return (
     <Box flexDirection="column" width={columns}>
-      <Text wrap="wrap">{`Make the window larger: netquest needs ${MIN_COLUMNS}${x}${MIN_ROWS}, this one is ${columns}${x}${rows}.`}</Text>
+      <Text wrap="wrap">{say(locale, 'frame.tooSmall', { need: `${MIN_COLUMNS}${x}${MIN_ROWS}`, have: `${columns}${x}${rows}` })}</Text>
       <Text dimColor wrap="wrap">
-        q quits
+        {say(locale, 'frame.qQuits')}
       </Text>
     </Box>
   );

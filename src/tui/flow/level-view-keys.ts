@@ -5,57 +5,59 @@
 import type { FlowView } from './level-flow';
 import { screenKeys, type KeyHelp } from '../nav';
 import type { Glyphs } from '../theme';
+import { say, type WordKey } from '../words';
 
-export function levelViewKeys(view: FlowView, g: Glyphs, opts: { readonly hasNext: boolean; readonly canWatch: boolean } = { hasNext: true, canWatch: true }): KeyHelp[] {
-  const help: KeyHelp = { keys: '?', action: 'this help', main: true };
-  const ctrlC: KeyHelp = { keys: 'ctrl+c', action: 'quit netquest' };
+export function levelViewKeys(view: FlowView, g: Glyphs, opts: { readonly hasNext: boolean; readonly canWatch: boolean } = { hasNext: true, canWatch: true }, locale = 'en'): KeyHelp[] {
+  const w = (k: WordKey) => say(locale, k as never);
+  const help: KeyHelp = { keys: '?', action: w('key.help'), main: true };
+  const ctrlC: KeyHelp = { keys: 'ctrl+c', action: w('key.quitGame') };
   switch (view) {
     case 'tasks':
-      return screenKeys('level', g);
+      return screenKeys('level', g, locale);
     case 'briefing':
-      return [{ keys: g.enter, action: 'start (the clock starts then), or back to the tasks', short: 'play', main: true }, { keys: 'esc q', action: 'leave the level', short: 'back', main: true }, help, ctrlC];
+      return [{ keys: g.enter, action: w('key.start'), short: w('key.playShort'), main: true }, { keys: 'esc q', action: w('key.leaveLevel'), short: w('key.back'), main: true }, help, ctrlC];
     case 'configure':
     case 'route':
       return [
-        { keys: `${g.up}${g.down} j k`, action: 'move', main: true },
-        { keys: g.enter, action: view === 'route' ? 'send the packet there' : 'change this', short: 'choose', main: true },
-        { keys: '1-9', action: 'pick the n-th row', main: true },
-        { keys: 'esc', action: 'cancel', main: true },
+        { keys: `${g.up}${g.down} j k`, action: w('key.move'), main: true },
+        { keys: g.enter, action: view === 'route' ? w('key.sendPacket') : w('key.changeThis'), short: w('key.choose'), main: true },
+        { keys: '1-9', action: w('key.pickRowShort'), main: true },
+        { keys: 'esc', action: w('key.cancel'), main: true },
         ctrlC,
       ];
     case 'field':
     case 'answer':
       return [
-        { keys: 'type', action: 'the value (every key is typed, q and ? included)', short: 'the value', main: true },
-        { keys: g.enter, action: 'send it (only when well formed)', short: 'send', main: true },
-        { keys: `${g.left}${g.right}`, action: 'move the caret', short: 'caret', main: true },
-        { keys: 'backspace', action: 'delete before the caret' },
-        { keys: 'ctrl+u', action: 'clear the field', short: 'clear', main: true },
-        { keys: 'esc', action: 'cancel', main: true },
+        { keys: 'type', action: w('key.typeValue'), short: w('key.typeValueShort'), main: true },
+        { keys: g.enter, action: w('key.send'), short: w('key.sendShort'), main: true },
+        { keys: `${g.left}${g.right}`, action: w('key.caret'), short: w('key.caretShort'), main: true },
+        { keys: 'backspace', action: w('key.backspace') },
+        { keys: 'ctrl+u', action: w('key.clear'), short: w('key.clearShort'), main: true },
+        { keys: 'esc', action: w('key.cancel'), main: true },
         ctrlC,
       ];
     case 'confirmSolution':
-      return [{ keys: 'y', action: 'show the solution (the level then does not count)', short: 'show', main: true }, { keys: 'n esc', action: 'keep playing', main: true }, ctrlC];
+      return [{ keys: 'y', action: w('key.showSolution'), short: w('key.showShort'), main: true }, { keys: 'n esc', action: w('key.keepPlaying'), main: true }, ctrlC];
     case 'trace':
       return [
-        { keys: `${g.left}${g.right} h l , .`, action: 'step back and forward', short: 'step', main: true },
-        { keys: 'space', action: 'play or pause', short: 'play', main: true },
-        { keys: '+ -', action: 'faster or slower', short: 'speed', main: true },
-        { keys: 'home end g G', action: 'first or last step' },
-        { keys: `${g.up}${g.down} j k`, action: 'scroll the details' },
-        { keys: 'v', action: 'headers or the TCP ladder' },
-        { keys: 'esc q', action: 'back to the tasks', short: 'back', main: true },
+        { keys: `${g.left}${g.right} h l , .`, action: w('key.step'), short: w('key.stepShort'), main: true },
+        { keys: 'space', action: w('key.playPause'), short: w('key.playShort'), main: true },
+        { keys: '+ -', action: w('key.speed'), short: w('key.speedShort'), main: true },
+        { keys: 'home end g G', action: w('key.firstLast') },
+        { keys: `${g.up}${g.down} j k`, action: w('key.scroll') },
+        { keys: 'v', action: w('key.headersLadder') },
+        { keys: 'esc q', action: w('key.backToTasks'), short: w('key.back'), main: true },
         ctrlC,
       ];
     case 'paused':
-      return [{ keys: `p ${g.enter} esc`, action: 'resume', main: true }, { keys: 'q', action: 'leave the level', short: 'back', main: true }, ctrlC];
+      return [{ keys: `p ${g.enter} esc`, action: w('key.resume'), main: true }, { keys: 'q', action: w('key.leaveLevel'), short: w('key.back'), main: true }, ctrlC];
     case 'result':
       return [
-        { keys: `${g.up}${g.down} j k`, action: 'move', main: true },
-        { keys: g.enter, action: 'choose', main: true },
-        ...(opts.hasNext ? [{ keys: 'n', action: 'next level', main: true }] : []),
-        ...(opts.canWatch ? [{ keys: 't', action: 'watch the traffic frame by frame', short: 'watch', main: true }] : []),
-        { keys: 'esc q', action: 'back to the levels', short: 'back', main: true },
+        { keys: `${g.up}${g.down} j k`, action: w('key.move'), main: true },
+        { keys: g.enter, action: w('key.choose'), main: true },
+        ...(opts.hasNext ? [{ keys: 'n', action: w('key.nextLevel'), main: true }] : []),
+        ...(opts.canWatch ? [{ keys: 't', action: w('key.watch'), short: w('key.watchShort'), main: true }] : []),
+        { keys: 'esc q', action: w('key.backToLevels'), short: w('key.back'), main: true },
         help,
         ctrlC,
       ];

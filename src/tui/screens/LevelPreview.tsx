@@ -9,6 +9,7 @@ import { TopologyView } from '../components/TopologyView';
 import { formatDifficulty, formatDuration, formatStars, text, wrap } from '../model';
 import { levelBest, type Progress } from '../../progress/store';
 import { useTheme } from '../theme';
+import { say } from '../words';
 import type { LevelView, PackView } from '../types';
 
 export interface LevelPreviewProps {
@@ -48,17 +49,17 @@ export const LevelPreview = memo(function LevelPreview({ active, width, height, 
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold>{text(level.title, locale)}</Text>
-        <Text dimColor>{`   difficulty ${formatDifficulty(level.difficulty, g)}`}</Text>
+        <Text dimColor>{`   ${say(locale, 'preview.difficulty')} ${formatDifficulty(level.difficulty, g)}`}</Text>
         {best?.solved ? (
           <Text>
-            <Text dimColor>{'   best '}</Text>
+            <Text dimColor>{`   ${say(locale, 'preview.best')} `}</Text>
             <Text color={t.accent}>{formatStars(best.stars, g)}</Text>
             <Text dimColor>{` ${formatDuration(best.bestSeconds, g)}`}</Text>
           </Text>
         ) : null}
       </Text>
       <Text dimColor wrap="truncate-end">
-        Preview only: the level screen is being built.
+        {say(locale, 'preview.only')}
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {shownBriefing.map((line, i) => (

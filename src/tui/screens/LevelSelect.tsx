@@ -2,9 +2,10 @@
 import { memo, useCallback, useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { Menu, type MenuItem } from '../components/Menu';
-import { chapterCompletion, fit, formatDifficulty, formatDuration, formatStars, levelRows, packCompletion, text, type Completion, type LevelRow } from '../model';
+import { chapterCompletion, fit, padStartColumns, formatDifficulty, formatDuration, formatStars, levelRows, packCompletion, text, type Completion, type LevelRow } from '../model';
 import type { Progress } from '../../progress/store';
 import { useTheme, type Theme } from '../theme';
+import { say } from '../words';
 import type { ChapterView, LevelRef, PackView } from '../types';
 
 interface ListProps {
@@ -18,13 +19,13 @@ interface ListProps {
 }
 
 /** "3/12 solved  ★ 7/36", aligned. */
-function completionText(c: Completion, t: Theme): string {
-  return `${`${c.solved}/${c.total}`.padStart(7)} solved   ${t.glyphs.starOn} ${`${c.stars}/${c.total * 3}`.padEnd(7)}`;
+function completionText(c: Completion, t: Theme, locale: string): string {
+  return `${`${c.solved}/${c.total}`.padStart(7)} ${fit(say(locale, 'select.solved'), 6)}   ${t.glyphs.starOn} ${`${c.stars}/${c.total * 3}`.padEnd(7)}`;
 }
 
 const COMPLETION_WIDTH = 7 + 10 + 2 + 7;
 
-function CompletionRow({ label, c, width, selected }: { label: string; c: Completion; width: number; selected: boolean }) {
+function CompletionRow({ label, c, width, selected, locale }: { label: string; c: Completion; width: number; selected: boolean; locale: string }) {
   const t = useTheme();
   const done = c.total > 0 && c.solved === c.total;
   return (
@@ -34,7 +35,7 @@ function CompletionRow({ label, c, width, selected }: { label: string; c: Comple
       </Text>
       {'  '}
       <Text color={done ? t.good : undefined} dimColor={!done}>
-        {completionText(c, t)}
+        {completionText(c, t, locale)}
       </Text>
     </Text>
   );
@@ -47,21 +48,21 @@ export const PackList = memo(function PackList({ packs, onOpen, ...p }: ListProp
       packs.map((pack) => {
         const label = text(pack.name, p.locale);
         const c = packCompletion(pack, p.progress);
-        return { value: pack.id, label, content: (selected: boolean) => <CompletionRow label={label} c={c} width={rowW} selected={selected} /> };
+        return { value: pack.id, label, content: (selected: boolean) => <CompletionRow label={label} c={c} width={rowW} selected={selected} locale={p.locale} /> };
       }),
     [packs, p.progress, p.locale, rowW],
   );
   if (packs.length === 0) {
     return (
       <Box flexDirection="column">
-        <Text>No level packs are installed.</Text>
-        <Text dimColor>Choose “Open a level pack…” on the title menu to play a pack folder.</Text>
+        <Text>{say(p.locale, 'select.noPacks')}</Text>
+        <Text dimColor>{say(p.locale, 'select.noPacksHint')}</Text>
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <Text bold>Choose a pack</Text>
+      <Text bold>{say(p.locale, 'select.choosePack')}</Text>
       <Menu items={items} isFocused={p.active} initialIndex={p.initialIndex} onHighlight={p.onHighlight} onSelect={onOpen} limit={p.height - 1} />
     </Box>
   );
@@ -74,7 +75,7 @@ export const ChapterList = memo(function ChapterList({ pack, onOpen, ...p }: Lis
       pack.chapters.map((chapter, i) => {
         const label = `${i + 1}. ${text(chapter.title, p.locale)}`;
         const c = chapterCompletion(pack, chapter, p.progress);
-        return { value: chapter.id, label, content: (selected: boolean) => <CompletionRow label={label} c={c} width={rowW} selected={selected} /> };
+        return { value: chapter.id, label, content: (selected: boolean) => <CompletionRow label={label} c={c} width={rowW} selected={selected} locale={p.locale} /> };
       }),
     [pack, p.progress, p.locale, rowW],
   );
@@ -98,13 +99,13 @@ function titleWidth(width: number): number {
   return Math.max(8, Math.min(width - 2 - LEFT_W - RIGHT_W, 48));
 }
 
-function LevelLine({ row, width, selected }: { row: LevelRow; width: number; selected: boolean }) {
+function LevelLine({ row, width, selected, locale }: { row: LevelRow; width: number; selected: boolean; locale: string }) {
   const t = useTheme();
   const g = t.glyphs;
   const tw = titleWidth(width);
   const status = row.solved ? <Text color={t.good}>{g.solved}</Text> : <Text> </Text>;
   const title = fit(row.title, tw, g.ellipsis);
-  const best = row.locked ? 'locked' : row.solved ? formatDuration(row.bestSeconds, g) : '';
+  const best = row.locked ? say(locale, 'select.locked') : row.solved ? formatDuration(row.bestSeconds, g) : '';
   return (
     <Text>
       {status}
@@ -116,7 +117,7 @@ function LevelLine({ row, width, selected }: { row: LevelRow; width: number; sel
       <Text color={row.stars > 0 ? t.accent : undefined} dimColor={row.stars === 0}>
         {formatStars(row.stars, g).padEnd(STARS_W)}
       </Text>
-      <Text dimColor>{`  ${best.padStart(BEST_W)}`}</Text>
+      <Text dimColor>{`  ${padStartColumns(best, BEST_W)}`}</Text>
     </Text>
   );
 }
@@ -130,18 +131,19 @@ export const LevelList = memo(function LevelList({
   const t = useTheme();
   const rows = useMemo(() => levelRows(pack, chapter, p.progress, p.locale), [pack, chapter, p.progress, p.locale]);
   const items = useMemo<MenuItem<string>[]>(
-    () => rows.map((row) => ({ value: row.ref.levelId, label: row.title, content: (selected: boolean) => <LevelLine row={row} width={p.width} selected={selected} /> })),
-    [rows, p.width],
+    () => rows.map((row) => ({ value: row.ref.levelId, label: row.title, content: (selected: boolean) => <LevelLine row={row} width={p.width} selected={selected} locale={p.locale} /> })),
+    [rows, p.width, p.locale],
   );
   const choose = useCallback((id: string) => onChoose(rows.find((r) => r.ref.levelId === id)!), [rows, onChoose]);
   const tw = titleWidth(p.width);
-  const heading = `  ${' '.repeat(LEFT_W)}${fit('Level', tw)}  ${'Diff.'.padEnd(DIFF_W)}  ${'Stars'.padEnd(STARS_W)}  ${'Best'.padStart(BEST_W)}`;
+  const w = (k: 'select.colLevel' | 'select.colDiff' | 'select.colStars' | 'select.colBest') => say(p.locale, k);
+  const heading = `  ${' '.repeat(LEFT_W)}${fit(w('select.colLevel'), tw)}  ${fit(w('select.colDiff'), DIFF_W)}  ${fit(w('select.colStars'), STARS_W)}  ${padStartColumns(w('select.colBest'), BEST_W)}`;
   const c = chapterCompletion(pack, chapter, p.progress);
   return (
     <Box flexDirection="column">
       <Text>
         <Text bold>{text(chapter.title, p.locale)}</Text>
-        <Text dimColor>{`  ${completionText(c, t).trim()}`}</Text>
+        <Text dimColor>{`  ${completionText(c, t, p.locale).trim()}`}</Text>
       </Text>
       <Text dimColor>{heading}</Text>
       <Menu items={items} isFocused={p.active} initialIndex={p.initialIndex} onHighlight={p.onHighlight} onSelect={choose} limit={p.height - 2} />
@@ -154,18 +156,20 @@ type Answer = 'no' | 'yes';
 export const ConfirmSkip = memo(function ConfirmSkip({
   active,
   row,
+  locale = 'en',
   onAnswer,
 }: {
   readonly active: boolean;
   readonly row: LevelRow;
+  readonly locale?: string;
   readonly onAnswer: (yes: boolean, ref: LevelRef) => void;
 }) {
   const items = useMemo<MenuItem<Answer>[]>(
     () => [
-      { value: 'no', label: 'No, go back' },
-      { value: 'yes', label: 'Yes, skip ahead' },
+      { value: 'no', label: say(locale, 'select.skipNo') },
+      { value: 'yes', label: say(locale, 'select.skipYes') },
     ],
-    [],
+    [locale],
   );
   useInput(
     (input) => {
@@ -177,8 +181,8 @@ export const ConfirmSkip = memo(function ConfirmSkip({
   const select = useCallback((v: Answer) => onAnswer(v === 'yes', row.ref), [onAnswer, row.ref]);
   return (
     <Box flexDirection="column">
-      <Text wrap="wrap">{`“${row.title}” is locked: it opens once you solve “${row.after ?? 'the level before it'}”.`}</Text>
-      <Text bold>Skip ahead?</Text>
+      <Text wrap="wrap">{say(locale, 'select.isLocked', { title: row.title, after: row.after ?? say(locale, 'select.levelBefore') })}</Text>
+      <Text bold>{say(locale, 'select.skipAhead')}</Text>
       <Box marginTop={1}>
         <Menu items={items} isFocused={active} onSelect={select} />
       </Box>

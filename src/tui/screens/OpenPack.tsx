@@ -3,6 +3,7 @@ import { memo, useCallback } from 'react';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useTheme } from '../theme';
+import { say } from '../words';
 import { useTypedText } from '../components/use-typed-text';
 
 export interface OpenPackProps {
@@ -10,10 +11,11 @@ export interface OpenPackProps {
   /** Whether opening is wired up; if not, say so rather than pretend. */
   readonly available: boolean;
   readonly error: string | undefined;
+  readonly locale?: string;
   readonly onSubmit: (path: string) => void;
 }
 
-export const OpenPack = memo(function OpenPack({ active, available, error, onSubmit }: OpenPackProps) {
+export const OpenPack = memo(function OpenPack({ active, available, error, locale = 'en', onSubmit }: OpenPackProps) {
   const t = useTheme();
   const submit = useCallback((v: string) => v.trim() && onSubmit(v.trim()), [onSubmit]);
   // A path pasted with its Enter arrives as one chunk: it is opened.
@@ -21,18 +23,18 @@ export const OpenPack = memo(function OpenPack({ active, available, error, onSub
   if (!available) {
     return (
       <Box flexDirection="column">
-        <Text bold>Opening a pack from here is coming soon: it is not built yet.</Text>
-        <Text dimColor>`netquest check FOLDER` already proves a pack folder valid from the command line.</Text>
+        <Text bold>{say(locale, 'open.notBuilt')}</Text>
+        <Text dimColor>{say(locale, 'open.checkHint')}</Text>
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <Text bold>Open a level pack</Text>
-      <Text dimColor>The folder that holds pack.yaml:</Text>
+      <Text bold>{say(locale, 'open.heading')}</Text>
+      <Text dimColor>{say(locale, 'open.folder')}</Text>
       <Box marginTop={1}>
         <Text color={t.accent}>{`${t.glyphs.pointer} `}</Text>
-        <TextInput value={value} onChange={change} onSubmit={submit} focus={active} placeholder="path/to/pack" />
+        <TextInput value={value} onChange={change} onSubmit={submit} focus={active} placeholder={say(locale, 'open.placeholder')} />
       </Box>
       {error ? (
         <Box marginTop={1}>

@@ -5,6 +5,7 @@ import { Menu, type MenuItem } from '../components/Menu';
 import type { Settings as SettingsData } from '../../progress/store';
 import { fit } from '../model';
 import { useTheme } from '../theme';
+import { say, type WordKey } from '../words';
 
 type Key = 'unlockAll' | 'reducedMotion' | 'locale';
 
@@ -23,11 +24,11 @@ export const Settings = memo(function Settings({ active, settings, locale, local
   const t = useTheme();
   const [on, off] = t.glyphs.check;
   const items = useMemo<MenuItem<Key>[]>(() => {
-    const row = (label: string, value: string) => `${fit(label, 20)} ${value}`;
+    const row = (label: WordKey, value: string) => `${fit(say(locale, label as never), 20)} ${value}`;
     return [
-      { value: 'unlockAll', label: row('Unlock all levels', settings.unlockAll ? on : off), hint: 'play any level without solving the one before' },
-      { value: 'reducedMotion', label: row('Reduced motion', settings.reducedMotion ? on : off), hint: 'no animations' },
-      { value: 'locale', label: row('Language', locale.padEnd(5)), hint: locales.length > 1 ? `${t.glyphs.enter} for the next of ${locales.join(', ')}` : 'the packs are in one language' },
+      { value: 'unlockAll', label: row('settings.unlockAll', settings.unlockAll ? on : off), hint: say(locale, 'settings.unlockAllHint') },
+      { value: 'reducedMotion', label: row('settings.reducedMotion', settings.reducedMotion ? on : off), hint: say(locale, 'settings.reducedMotionHint') },
+      { value: 'locale', label: row('settings.language', locale.padEnd(5)), hint: locales.length > 1 ? say(locale, 'settings.languageNext', { enter: t.glyphs.enter, locales: locales.join(', ') }) : say(locale, 'settings.oneLanguage') },
     ];
   }, [settings.unlockAll, settings.reducedMotion, locale, locales, on, off, t.glyphs.enter]);
   const change = useCallback(
@@ -41,7 +42,7 @@ export const Settings = memo(function Settings({ active, settings, locale, local
   );
   return (
     <Box flexDirection="column">
-      <Text bold>Settings</Text>
+      <Text bold>{say(locale, 'settings.heading')}</Text>
       <Menu items={items} isFocused={active} initialIndex={initialIndex} onHighlight={onHighlight} onSelect={change} />
       {message ? (
         <Box marginTop={1}>
