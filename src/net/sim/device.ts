@@ -17,8 +17,11 @@ export interface Device {
   readonly name: string;
   readonly kind: DeviceKind;
   readonly ports: readonly Port[];
-  /** A frame has fully arrived on `port` (an index into ports); `frameId` names it in the trace. */
-  receive(port: number, frame: EthernetFrame, frameId: number): void;
+  /**
+   * A frame has fully arrived on `port` (an index into ports); `frameId` names it in the trace, and
+   * `length` is its length on the wire (`FrameEvent.length`), for a device that passes it on.
+   */
+  receive(port: number, frame: EthernetFrame, frameId: number, length?: number): void;
 }
 
 export function portIndex(device: Device, name: string): number {

@@ -19,7 +19,7 @@ export class Hub implements Device {
     this.ports = portNames.map((name) => ({ name }));
   }
 
-  receive(port: number, frame: EthernetFrame, frameId: number): void {
+  receive(port: number, frame: EthernetFrame, frameId: number, length?: number): void {
     const ports: string[] = [];
     const indices: number[] = [];
     for (let i = 0; i < this.ports.length; i++) {
@@ -29,6 +29,6 @@ export class Hub implements Device {
       }
     }
     this.ctx.record({ kind: 'hub-repeat', t: this.ctx.now(), device: this.name, frame: frameId, ingress: this.ports[port]!.name, ports });
-    for (const i of indices) this.ctx.transmit(this, i, frame, frameId);
+    for (const i of indices) this.ctx.transmit(this, i, frame, frameId, length);
   }
 }

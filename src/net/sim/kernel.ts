@@ -72,11 +72,6 @@ export class Kernel implements SimContext {
   readonly links: LinkState[] = [];
   private readonly egresses: Egress[] = [];
   private nextFrameId = 1;
-  /**
-   * The frame being delivered right now. A switch or hub passes the very same (immutable) frame
-   * object on, so its length is already known: no need to walk the payload again per port.
-   */
-  private arriving: FrameEvent | undefined;
 
   /** As a small integer when it can be (see small-int.ts): every trace event stores it. */
   now(): number {
@@ -108,11 +103,10 @@ export class Kernel implements SimContext {
     portB.egress = ba;
   }
 
-  transmit(device: Device, port: number, frame: EthernetFrame, parent?: number): number | undefined {
+  transmit(device: Device, port: number, frame: EthernetFrame, parent?: number, knownLength?: number): number | undefined {
     const out = device.ports[port]!.egress;
     if (out === undefined) return undefined;
-    const arriving = this.arriving;
-    const length = arriving !== undefined && arriving.frame === frame ? arriving.length : ethernetLength(frame);
+    const length = knownLength ?? ethernetLength(frame);
     const txNs = Math.ceil(((length + WIRE_OVERHEAD_BYTES) * 8 * 1e9) / out.bitsPerSecond);
     const now = this.now();
     const busy = out.busyUntil;
@@ -155,8 +149,7 @@ export class Kernel implements SimContext {
 
   private deliver(tag: number, event: FrameEvent): void {
     const through = this.egresses[tag]!;
-    this.arriving = event;
-    through.peer.receive(through.peerPort, event.frame, event.id);
-    this.arriving = undefined;
+    // The length goes along: a switch or hub passes the very same frame on, and need not walk its payload again per port.
+    through.peer.receive(through.peerPort, event.frame, event.id, event.length);
   }
 }

@@ -105,7 +105,7 @@ export class Switch implements Device {
     return e;
   }
 
-  receive(port: number, frame: EthernetFrame, frameId: number): void {
+  receive(port: number, frame: EthernetFrame, frameId: number, length?: number): void {
     const now = this.ctx.now();
     const ingress = this.portNames[port]!;
     // Learn: a multicast source is invalid and never learned.
@@ -138,7 +138,7 @@ export class Switch implements Device {
       }
       const why = dst === BROADCAST_MAC ? 'broadcast' : isMulticastMac(dst) ? 'multicast' : 'unknown-destination';
       this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: { action: 'flood', why, ports } });
-      for (const i of indices) this.ctx.transmit(this, i, frame, frameId);
+      for (const i of indices) this.ctx.transmit(this, i, frame, frameId, length);
     } else if (out.port === port) {
       this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: this.filterAt[port]! });
       this.ctx.record({
@@ -151,7 +151,7 @@ export class Switch implements Device {
       });
     } else {
       this.ctx.record({ kind: 'switch', t: now, device: this.name, frame: frameId, ingress, decision: this.forwardTo[out.port]! });
-      this.ctx.transmit(this, out.port, frame, frameId);
+      this.ctx.transmit(this, out.port, frame, frameId, length);
     }
   }
 }
