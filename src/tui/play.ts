@@ -21,6 +21,9 @@ import { describeGoal, type GoalResult } from '../verify/goals';
 import { parseSegmentGuess } from '../verify/predictions';
 import type { StepReport } from '../verify/session';
 import type { Verdict } from '../verify/verdict';
+import { sayLevel as say } from './level-words';
+import { language } from './say';
+import { columns } from './model';
 
 export type LevelFile = LoadedLevel['level'];
 
@@ -40,28 +43,28 @@ export interface ConfigureChoice {
 
 const KIND_ORDER: readonly ConfigureKind[] = ['set-address', 'set-gateway', 'add-route', 'remove-route', 'syn-cookies', 'start-dhcp'];
 
-export function configureChoices(level: LevelFile): ConfigureChoice[] {
+export function configureChoices(level: LevelFile, locale = 'en'): ConfigureChoice[] {
   const out: ConfigureChoice[] = [];
   for (const kind of KIND_ORDER) {
     for (const target of level.allow[kind] ?? []) {
       switch (kind) {
         case 'set-address':
-          out.push({ kind, target, label: `set the address of ${target}`, placeholder: 'address/prefix, e.g. 192.168.1.10/24 (none clears it)' });
+          out.push({ kind, target, label: say(locale, 'cfg.setAddress', { target }), placeholder: say(locale, 'cfg.setAddressType') });
           break;
         case 'set-gateway':
-          out.push({ kind, target, label: `set ${target}'s default gateway`, placeholder: 'an IPv4 address, e.g. 192.168.1.1 (none clears it)' });
+          out.push({ kind, target, label: say(locale, 'cfg.setGateway', { target }), placeholder: say(locale, 'cfg.setGatewayType') });
           break;
         case 'add-route':
-          out.push({ kind, target, label: `add a static route on ${target}`, placeholder: 'DESTINATION via NEXT-HOP, e.g. 10.0.2.0/24 via 172.16.1.2' });
+          out.push({ kind, target, label: say(locale, 'cfg.addRoute', { target }), placeholder: say(locale, 'cfg.addRouteType') });
           break;
         case 'remove-route':
-          out.push({ kind, target, label: `remove a static route on ${target}`, placeholder: 'the destination, e.g. 10.0.2.0/24' });
+          out.push({ kind, target, label: say(locale, 'cfg.removeRoute', { target }), placeholder: say(locale, 'cfg.removeRouteType') });
           break;
         case 'syn-cookies':
-          out.push({ kind, target, label: `SYN cookies on ${target}`, placeholder: 'PORT on|off, e.g. 80 on' });
+          out.push({ kind, target, label: say(locale, 'cfg.synCookies', { target }), placeholder: say(locale, 'cfg.synCookiesType') });
           break;
         case 'start-dhcp':
-          out.push({ kind, target, label: `start DHCP on ${target} (ask for an address)`, placeholder: undefined });
+          out.push({ kind, target, label: say(locale, 'cfg.startDhcp', { target }), placeholder: undefined });
           break;
       }
     }
@@ -75,7 +78,7 @@ const bad = (error: string): Parsed<never> => ({ ok: false, error });
 const isNone = (s: string) => /^(none|-|clear)$/i.test(s.trim());
 
 /** The action a typed value makes, or why the value cannot be used yet. */
-export function configureAction(choice: ConfigureChoice, typed: string): Parsed<Action> {
+export function configureAction(choice: ConfigureChoice, typed: string, locale = 'en'): Parsed<Action> {
   const v = typed.trim();
   switch (choice.kind) {
     case 'set-address': {
@@ -90,11 +93,11 @@ export function configureAction(choice: ConfigureChoice, typed: string): Parsed<
     }
     case 'add-route': {
       const m = /^(\S+)\s+(?:via\s+)?(\S+)$/i.exec(v);
-      if (!m) return bad('write the destination, then "via", then the next hop: 10.0.2.0/24 via 172.16.1.2');
+      if (!m) return bad(say(locale, 'cfg.routeForm'));
       const to = parseSubnet(m[1]!);
-      if (!to.ok) return bad(`destination: ${to.error}`);
+      if (!to.ok) return bad(say(locale, 'cfg.destination', { error: to.error }));
       const via = parseIpv4(m[2]!);
-      if (!via.ok) return bad(`next hop: ${via.error}`);
+      if (!via.ok) return bad(say(locale, 'cfg.nextHop', { error: via.error }));
       return good({ 'add-route': { device: choice.target, to: m[1]!, via: m[2]! } });
     }
     case 'remove-route': {
@@ -103,9 +106,9 @@ export function configureAction(choice: ConfigureChoice, typed: string): Parsed<
     }
     case 'syn-cookies': {
       const m = /^(\d{1,5})\s+(on|off|yes|no)$/i.exec(v);
-      if (!m) return bad('write the port, then on or off: 80 on');
+      if (!m) return bad(say(locale, 'cfg.cookiesForm'));
       const port = Number(m[1]);
-      if (port < 1 || port > 65535) return bad('a port is a number from 1 to 65535');
+      if (port < 1 || port > 65535) return bad(say(locale, 'cfg.portRange1'));
       return good({ 'syn-cookies': { device: choice.target, port, on: /^(on|yes)$/i.test(m[2]!) } });
     }
     case 'start-dhcp':
@@ -126,48 +129,26 @@ export function promptOf(a: Askable, locale: string): string {
     const q = a.q;
     switch (q.ask) {
       case 'network-address':
-        return `What is the network address of ${q.of}?`;
       case 'broadcast-address':
-        return `What is the broadcast address of ${q.of}?`;
       case 'host-count':
-        return `How many usable host addresses are on ${q.of}'s subnet?`;
       case 'mask':
-        return `What is the subnet mask of ${q.of}?`;
-      case 'same-subnet':
-        return `Are ${q.a} and ${q.b} on the same subnet?`;
       case 'osi-layer':
-        return `Which OSI layer does ${q.of} belong to?`;
+        return say(locale, `ask.${q.ask}`, { of: q.of });
+      case 'same-subnet':
+        return say(locale, 'ask.same-subnet', { a: q.a, b: q.b });
       case 'transport':
-        return `TCP or UDP for ${q.for}?`;
       case 'port':
-        return `Which port does ${q.for} use?`;
+        return say(locale, `ask.${q.ask}`, { for: q.for });
       case 'field-at-offset':
-        return `Which field starts at byte ${q.offset}?`;
+        return say(locale, 'ask.field-at-offset', { offset: q.offset });
       case 'socket-state':
-        return `After ${q.call}(), which TCP state is the socket in?`;
+        return say(locale, 'ask.socket-state', { call: q.call });
       case 'select-readable':
-        return `Does select() report this socket readable: ${q.socket.replace(/-/g, ' ')}?`;
+        return say(locale, 'ask.select-readable', { socket: q.socket.replace(/-/g, ' ') });
     }
   }
   const p = a.q;
-  switch (p.ask) {
-    case 'switch-forward':
-      return `Where does ${p.device} send frame ${ordinal(p.frame)}?`;
-    case 'switch-learns':
-      return `What does ${p.device} learn from frame ${ordinal(p.frame)}?`;
-    case 'arp-target':
-      return `Whose MAC does ${p.device} ask for in ARP request ${ordinal(p.nth)}?`;
-    case 'arp-responder':
-      return `Who answers ${p.device}'s ARP request ${ordinal(p.nth)}?`;
-    case 'next-hop':
-      return `What is ${p.device}'s next hop for packet ${ordinal(p.nth)}?`;
-    case 'ttl-after':
-      return `What TTL does packet ${ordinal(p.nth)} leave ${p.device} with?`;
-    case 'tcp-segment':
-      return `What is TCP segment ${ordinal(p.nth)} that ${p.device} sends?`;
-    case 'tcp-state':
-      return `What is ${p.device}'s TCP state after its TCP event ${ordinal(p.nth)}?`;
-  }
+  return say(locale, `ask.${p.ask}`, { device: p.device, n: ordinal('frame' in p ? p.frame : p.nth) });
 }
 
 /**
@@ -188,55 +169,54 @@ export function hexRows(hex: string, width: number): string[] {
 }
 
 /** What to type, shown dim in the empty field. */
-export function placeholderOf(a: Askable): string {
+export function placeholderOf(a: Askable, locale = 'en'): string {
   if (a.type === 'question') {
     switch (a.q.ask) {
       case 'network-address':
       case 'broadcast-address':
-        return 'an IPv4 address, e.g. 10.0.0.0';
+        return say(locale, 'type.ipv4');
       case 'host-count':
-        return 'a number';
+        return say(locale, 'type.number');
       case 'mask':
-        return 'e.g. 255.255.255.0 or /24';
+        return say(locale, 'type.mask');
       case 'same-subnet':
-        return 'yes or no';
-      case 'osi-layer':
-        return 'a layer number or name, e.g. 3 or network';
-      case 'transport':
-        return 'tcp or udp';
-      case 'port':
-        return 'a port number';
-      case 'field-at-offset':
-        return 'the field name, e.g. source MAC';
-      case 'socket-state':
-        return 'a state, e.g. ESTABLISHED';
       case 'select-readable':
-        return 'yes or no';
+        return say(locale, 'type.yesNo');
+      case 'osi-layer':
+        return say(locale, 'type.layer');
+      case 'transport':
+        return say(locale, 'type.transport');
+      case 'port':
+        return say(locale, 'type.port');
+      case 'field-at-offset':
+        return say(locale, 'type.field');
+      case 'socket-state':
+        return say(locale, 'type.state');
     }
   }
   switch (a.q.ask) {
     case 'switch-forward':
-      return 'a port (p2), several (p2,p3), or flood';
+      return say(locale, 'type.ports');
     case 'switch-learns':
-      return 'the port it learns the source on, or nothing';
+      return say(locale, 'type.learns');
     case 'arp-target':
     case 'next-hop':
-      return 'an IPv4 address or a device name';
+      return say(locale, 'type.ipOrDevice');
     case 'arp-responder':
-      return 'a device name, or nobody';
+      return say(locale, 'type.deviceOrNobody');
     case 'ttl-after':
-      return 'a number';
+      return say(locale, 'type.number');
     case 'tcp-segment':
-      return 'flags, seq and ack: SYN,ACK seq=5000 ack=1001';
+      return say(locale, 'type.segment');
     case 'tcp-state':
-      return 'a state, e.g. ESTABLISHED';
+      return say(locale, 'type.state');
   }
 }
 
 const NUMBER = /^\d+$/;
 
 /** Checks a typed answer's form as it is typed (not whether it is right): the error, or undefined. */
-export function answerProblem(a: Askable, typed: string): string | undefined {
+export function answerProblem(a: Askable, typed: string, locale = 'en'): string | undefined {
   const v = typed.trim();
   if (v === '') return undefined;
   if (a.type === 'question') {
@@ -251,30 +231,30 @@ export function answerProblem(a: Askable, typed: string): string | undefined {
         return m.ok ? undefined : m.error;
       }
       case 'host-count':
-        return NUMBER.test(v) ? undefined : 'give a whole number, like 254';
+        return NUMBER.test(v) ? undefined : say(locale, 'bad.wholeNumber');
       case 'port':
-        return NUMBER.test(v) && Number(v) <= 65535 ? undefined : 'a port is a number from 0 to 65535';
+        return NUMBER.test(v) && Number(v) <= 65535 ? undefined : say(locale, 'bad.port');
       case 'same-subnet':
-        return /^(y|yes|n|no|true|false|same|different|是|否)$/i.test(v) ? undefined : 'answer yes or no';
+        return /^(y|yes|n|no|true|false|same|different|是|否)$/i.test(v) ? undefined : say(locale, 'bad.yesNo');
       case 'osi-layer':
-        return layerNumber(v) !== undefined ? undefined : 'a layer number 1–7 or its name (physical, data link, network, transport, session, presentation, application)';
+        return layerNumber(v) !== undefined ? undefined : say(locale, 'bad.layer');
       case 'transport':
-        return /^(tcp|udp)$/i.test(v) ? undefined : 'answer tcp or udp';
+        return /^(tcp|udp)$/i.test(v) ? undefined : say(locale, 'bad.transport');
       case 'socket-state':
-        return tcpStateNamed(v) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
+        return tcpStateNamed(v) ? undefined : say(locale, 'bad.state', { states: TCP_STATES.join(', ') });
       case 'select-readable':
-        return /^(y|yes|n|no|true|false|是|否)$/i.test(v) ? undefined : 'answer yes or no';
+        return /^(y|yes|n|no|true|false|是|否)$/i.test(v) ? undefined : say(locale, 'bad.yesNo');
       default:
         return undefined;
     }
   }
   switch (a.q.ask) {
     case 'ttl-after':
-      return NUMBER.test(v) && Number(v) <= 255 ? undefined : 'a TTL is a number from 0 to 255';
+      return NUMBER.test(v) && Number(v) <= 255 ? undefined : say(locale, 'bad.ttl');
     case 'tcp-segment':
-      return parseSegmentGuess(v) ? undefined : 'write the flags, then seq and ack: SYN,ACK seq=5000 ack=1001';
+      return parseSegmentGuess(v) ? undefined : say(locale, 'bad.segment');
     case 'tcp-state':
-      return tcpStateNamed(v) ? undefined : `a TCP state: ${TCP_STATES.join(', ')}`;
+      return tcpStateNamed(v) ? undefined : say(locale, 'bad.state', { states: TCP_STATES.join(', ') });
     default:
       return undefined;
   }
@@ -315,26 +295,25 @@ export function buildTasks(i: TaskInputs): Task[] {
   const { level } = i;
   const tasks: Task[] = [];
   const allGoalsMet = i.goals.every((g) => g.met);
-  const choices = configureChoices(level);
+  const choices = configureChoices(level, i.locale);
   i.goals.forEach((g, n) => {
     if ('answers' in g.goal) return;
     tasks.push({ kind: 'goal', key: `goal:${n}`, label: describeGoal(g.goal, i.locale), done: g.met, detail: g.detail });
   });
   if (choices.length > 0) {
-    tasks.push({ kind: 'configure', key: 'configure', label: 'Configure the network…', done: allGoalsMet, detail: choices.map((c) => c.label).join('; ') });
+    tasks.push({ kind: 'configure', key: 'configure', label: say(i.locale, 'task.configure'), done: allGoalsMet, detail: choices.map((c) => c.label).join('; ') });
   }
   const tries = (id: string) => i.history.filter((h) => ('answer' in h.action && h.action.answer.question === id) || ('predict' in h.action && h.action.predict.question === id)).length;
   const asks: Askable[] = [...level.questions.map((q): Askable => ({ type: 'question', q })), ...level.predictions.map((q): Askable => ({ type: 'prediction', q }))];
   for (const a of asks) {
     const done = !i.open.has(a.q.id);
     const n = tries(a.q.id);
-    const kind = a.type === 'question' ? 'Question' : 'Predict';
     tasks.push({
       kind: 'ask',
       key: `${a.type}:${a.q.id}`,
-      label: `${kind}: ${promptOf(a, i.locale)}`,
+      label: say(i.locale, a.type === 'question' ? 'task.question' : 'task.predict', { prompt: promptOf(a, i.locale) }),
       done,
-      detail: done ? 'answered right' : n > 0 ? `${n} ${n === 1 ? 'try' : 'tries'} so far` : 'not answered yet',
+      detail: done ? say(i.locale, 'task.answered') : n > 0 ? say(i.locale, n === 1 ? 'task.oneTry' : 'task.tries', { n }) : say(i.locale, 'task.notYet'),
       ask: a,
       tries: n,
     });
@@ -345,7 +324,7 @@ export function buildTasks(i: TaskInputs): Task[] {
     tasks.push({
       kind: 'route',
       key: 'route',
-      label: `Carry a packet from ${level.route.from} to ${level.route.to}`,
+      label: say(i.locale, 'task.carry', { from: level.route.from, to: level.route.to }),
       done,
       detail: [level.route.from, ...path, ...(done ? [] : ['?'])].join(` ${i.arrow ?? '→'} `),
       path,
@@ -357,44 +336,47 @@ export function buildTasks(i: TaskInputs): Task[] {
 // ---- the device inspector ------------------------------------------------------------------
 
 /** Lines describing one device of the player's network: interfaces, gateway, routes, caches, sockets. */
-export function inspectDevice(sim: Simulation, name: string, width = 80): string[] {
+export function inspectDevice(sim: Simulation, name: string, width = 80, locale = 'en'): string[] {
+  const kindName = (k: string) => (k === 'host' || k === 'router' || k === 'switch' || k === 'hub' ? say(locale, `kind.${k}`) : k);
+  const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - columns(s)));
   const sw = sim.switchNamed(name);
   if (sw) {
     const table = sw.macTable();
     return [
-      `${name} (switch), ports ${sw.ports.map((p) => p.name).join(' ')}`,
-      'MAC table:',
-      ...(table.length ? table.map((e) => `  ${formatMac(e.mac)} → ${e.port}`) : ['  empty: nothing learned yet']),
+      say(locale, 'insp.kindPorts', { name, kind: kindName('switch'), ports: sw.ports.map((p) => p.name).join(' ') }),
+      say(locale, 'insp.macTable'),
+      ...(table.length ? table.map((e) => `  ${formatMac(e.mac)} → ${e.port}`) : [say(locale, 'insp.macEmpty')]),
     ];
   }
   const node = sim.host(name);
   if (!node) {
     const d = sim.devices.find((x) => x.name === name);
-    if (!d) return [`no device ${name}`];
-    return [`${name} (${d.kind}), ports ${d.ports.map((p) => p.name).join(' ')}`, d.kind === 'hub' ? 'A hub repeats every frame out of every other port.' : ''];
+    if (!d) return [say(locale, 'insp.noDevice', { name })];
+    return [say(locale, 'insp.kindPorts', { name, kind: kindName(d.kind), ports: d.ports.map((p) => p.name).join(' ') }), d.kind === 'hub' ? say(locale, 'insp.hub') : ''];
   }
-  const out: string[] = [`${name} (${node.kind})`];
+  const out: string[] = [say(locale, 'insp.kind', { name, kind: kindName(node.kind) })];
   const nameW = Math.max(4, ...node.interfaces.map((i) => i.name.length));
   for (const i of node.interfaces) {
-    const head = `  ${i.name.padEnd(nameW)} ${(i.address ? formatCidr(i.address) : 'no address').padEnd(18)}`;
+    const head = `  ${i.name.padEnd(nameW)} ${padEnd(i.address ? formatCidr(i.address) : say(locale, 'insp.noAddress'), 18)}`;
     const mac = formatMac(i.mac);
-    if (head.length + 1 + mac.length <= width) out.push(`${head} ${mac}`);
+    if (columns(head) + 1 + mac.length <= width) out.push(`${head} ${mac}`);
     else out.push(head.trimEnd(), `  ${' '.repeat(nameW)} mac ${mac}`);
   }
-  if (node.kind === 'host') out.push(`gateway: ${node.gateway !== undefined ? formatIpv4(node.gateway) : 'none'}`);
+  if (node.kind === 'host') out.push(say(locale, 'insp.gateway', { gateway: node.gateway !== undefined ? formatIpv4(node.gateway) : say(locale, 'insp.none') }));
   const routes = node.routes();
-  out.push('routes:');
-  if (routes.length === 0) out.push('  none');
+  out.push(say(locale, 'insp.routes'));
+  if (routes.length === 0) out.push(`  ${say(locale, 'insp.none')}`);
   for (const r of routes) {
-    const via = r.nextHop === undefined ? 'connected' : `via ${formatIpv4(r.nextHop)}`;
-    out.push(`  ${(r.destination.prefix === 0 ? 'default' : formatSubnet(r.destination)).padEnd(18)} ${via} (${r.iface}${r.source === 'static' ? ', static' : ''})`);
+    const via = r.nextHop === undefined ? say(locale, 'insp.connected') : `via ${formatIpv4(r.nextHop)}`;
+    const iface = `${r.iface}${r.source === 'static' ? say(locale, 'insp.static') : ''}`;
+    out.push(`  ${padEnd(r.destination.prefix === 0 ? say(locale, 'insp.default') : formatSubnet(r.destination), 18)} ${via} ${say(locale, 'insp.kind', { name: '', kind: iface }).trimStart()}`);
   }
   const arp = node.arpTable();
-  out.push(arp.length ? 'ARP cache:' : 'ARP cache: empty');
+  out.push(arp.length ? say(locale, 'insp.arp') : say(locale, 'insp.arpEmpty'));
   for (const e of arp) out.push(`  ${formatIpv4(e.ip).padEnd(15)} ${formatMac(e.mac)} (${e.iface})`);
   const sockets = node.tcp.sockets();
   if (sockets.length) {
-    out.push('TCP sockets:');
+    out.push(say(locale, 'insp.sockets'));
     for (const s of sockets) {
       const local = `${s.local.ip === 0 ? '*' : formatIpv4(s.local.ip)}:${s.local.port}`;
       out.push(`  ${s.state.padEnd(12)} ${local}${s.remote ? ` ↔ ${formatIpv4(s.remote.ip)}:${s.remote.port}` : ''}`);
@@ -411,7 +393,7 @@ const involves = (e: TraceEvent, device: string): boolean => (e.kind === 'frame'
  * The trace lines that show what the prediction is about: the device's events up to the one
  * asked for (and the answer to an ARP request), at most `max` lines, the last ones kept.
  */
-export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 3): string[] {
+export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 3, locale = 'en'): string[] {
   const n = 'frame' in p ? p.frame : p.nth;
   const mine = (pred: (e: TraceEvent) => boolean) => trace.filter((e) => involves(e, p.device) && pred(e));
   let key: TraceEvent | undefined;
@@ -444,7 +426,7 @@ export function revealLines(p: Prediction, trace: readonly TraceEvent[], max = 3
       key = mine((e) => e.kind === 'tcp')[n - 1];
       break;
   }
-  if (!key) return ['(the scenario does not get that far)'];
+  if (!key) return [say(locale, 'task.noFurther')];
   const at = trace.indexOf(key);
   // Lead-up of the same kind only: a TCP reveal shows the segments and states, not the ARP
   // that happened to come before them.
@@ -486,17 +468,18 @@ export function toneOf(v: Verdict): FeedbackTone {
   return v.result === 'correct' ? 'good' : v.result === 'incorrect' ? 'bad' : v.result === 'partly-correct' ? 'partly' : 'info';
 }
 
-export function headOf(v: Verdict): string {
-  if (v.concept === 'hint') return 'Hint';
+export function headOf(v: Verdict, locale = 'en'): string {
+  if (v.concept === 'hint') return say(locale, 'fb.hint');
   switch (v.result) {
     case 'correct':
-      return 'Correct';
+      return say(locale, 'fb.correct');
     case 'incorrect':
-      return v.misconception ? `Not quite (${v.misconception.replace(/-/g, ' ')})` : 'Not quite';
+      // The misconception's key is English; the explanation under the head names it in Chinese.
+      return v.misconception && language(locale) === 'en' ? say(locale, 'fb.notQuiteBecause', { misconception: v.misconception.replace(/-/g, ' ') }) : say(locale, 'fb.notQuite');
     case 'partly-correct':
-      return 'Partly right';
+      return say(locale, 'fb.partly');
     case 'info':
-      return 'Note';
+      return say(locale, 'fb.note');
   }
 }
 

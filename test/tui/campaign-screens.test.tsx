@@ -12,7 +12,7 @@ import { packViewFromLoaded } from '../../src/tui/packs';
 import { emptyProgress } from '../../src/progress/store';
 import { topologyFromLevel } from '../../src/tui/layout/from-level';
 import { drawTopology } from '../../src/tui/layout/topology';
-import { mountApp, tick } from './harness';
+import { fitsColumns, mountApp, tick } from './harness';
 
 const pack = loadPack(fileURLToPath(new URL('../../levels', import.meta.url)));
 if (!pack.ok) throw new Error(`the campaign does not load: ${JSON.stringify(pack.error)}`);
@@ -22,9 +22,9 @@ const levels: { chapter: string; level: LoadedLevel }[] = campaign.chapters.flat
 const ENTER = '\r';
 
 /** The app with a pack of just this level, so title → campaign → chapter → level is three Enters. */
-async function openBriefing(level: LoadedLevel, columns: number, rows: number) {
+async function openBriefing(level: LoadedLevel, columns: number, rows: number, locale = 'en') {
   const view = packViewFromLoaded({ pack: { id: campaign.pack.id, name: campaign.pack.name }, chapters: [{ id: 'c', title: 'c', levels: [level] }] });
-  const app = mountApp({ packs: [view], progress: emptyProgress(), size: { columns, rows }, onQuit: () => {} });
+  const app = mountApp({ packs: [view], progress: emptyProgress(), size: { columns, rows }, locale, onQuit: () => {} });
   await tick();
   await app.press(ENTER, ENTER, ENTER);
   return app;
@@ -79,5 +79,21 @@ describe.each([
     expect(screen).toContain('Tasks');
     fits(screen, columns, rows);
     drawnAsDiagram(screen, level);
+  });
+});
+
+// In Chinese (two columns a character) at the smallest size: the chrome, the level's own
+// Chinese texts and the help overlay still fit.
+describe('every campaign level in zh-CN at 80×24', () => {
+  it.each(levels.map((l) => [`${l.chapter}/${l.level.level.id}`, l.level] as const))('%s: the briefing, the level screen and its help fit', { timeout: 30_000 }, async (_name, level) => {
+    const app = await openBriefing(level, 80, 24, 'zh-CN');
+    expect(app.frame()).toContain('任务简报');
+    fitsColumns(app.frame(), 80, 24);
+    await app.press(ENTER);
+    expect(app.frame()).toContain('任务');
+    fitsColumns(app.frame(), 80, 24);
+    await app.press('?');
+    expect(app.frame()).toContain('按键：关卡');
+    fitsColumns(app.frame(), 80, 24);
   });
 });

@@ -1,6 +1,8 @@
 /** Mounting the app for screen tests, and waiting for it to settle after each key. */
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { expect } from 'vitest';
 import { App, preloadScreens, type AppProps } from '../../src/tui/App';
 import { ThemeContext, themeFromEnv } from '../../src/tui/theme';
 
@@ -52,4 +54,11 @@ export function mount(element: ReactElement, env: NodeJS.ProcessEnv = {}) {
 /** The whole game: title, campaign, levels… */
 export function mountApp(props: AppProps, env: NodeJS.ProcessEnv = {}) {
   return mount(<App {...props} />, env);
+}
+
+/** No line wider than the terminal in columns (a Chinese character takes two), the frame no taller. */
+export function fitsColumns(frame: string, columns: number, rows: number): void {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const l of lines) expect(stringWidth(l), `too wide: ${l}`).toBeLessThanOrEqual(columns);
 }

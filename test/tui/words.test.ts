@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WORDS, say } from '../../src/tui/words';
+import { LEVEL_WORDS } from '../../src/tui/level-words';
 import { language, fill, type Catalogue } from '../../src/tui/say';
 
-export const CATALOGUES: Record<string, Catalogue> = { 'tui/words': WORDS };
+export const CATALOGUES: Record<string, Catalogue> = { 'tui/words': WORDS, 'tui/level-words': LEVEL_WORDS };
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -5,12 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import stringWidth from 'string-width';
 import type { AppProps } from '../../src/tui/App';
 import { emptyProgress, recordResult, updateSettings } from '../../src/progress/store';
 import { topologyFromLevel } from '../../src/tui/layout/from-level';
 import type { PackView } from '../../src/tui/types';
-import { mountApp, tick } from './harness';
+import { fitsColumns, mountApp, tick } from './harness';
 
 const KEY = { down: '\x1b[B', enter: '\r', esc: '\x1b' };
 
@@ -27,13 +26,6 @@ const pack: PackView = {
   name: { en: 'Network basics', 'zh-CN': '网络基础' },
   chapters: [{ id: 'first', title: { en: 'First steps', 'zh-CN': '第一步' }, levels: [level('a', { en: 'Hello', 'zh-CN': '你好' }), level('b', { en: 'Two subnets', 'zh-CN': '两个子网' }), level('c', { en: 'A door', 'zh-CN': '一扇门' })] }],
 };
-
-/** No line wider than the terminal in columns (Chinese takes two), the frame no taller. */
-export function fitsColumns(frame: string, columns: number, rows: number): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows);
-  for (const l of lines) expect(stringWidth(l), `too wide: ${l}`).toBeLessThanOrEqual(columns);
-}
 
 function start(locale: string, size: { columns: number; rows: number }, props: Partial<AppProps> = {}) {
   const progress = recordResult(emptyProgress(), 'basics', 'a', { stars: 2, points: 100, seconds: 42, steps: 3 });

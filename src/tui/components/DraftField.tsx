@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { wrap } from '../model';
 import { useTheme } from '../theme';
+import { sayLevel } from '../level-words';
 
 export interface DraftFieldProps {
   readonly value: string;
@@ -17,9 +18,10 @@ export interface DraftFieldProps {
   readonly problem: string | undefined;
   /** The value is a rejected answer, selected: typing replaces it. */
   readonly selected?: boolean;
+  readonly locale?: string;
 }
 
-export const DraftField = memo(function DraftField({ value, caret, width, placeholder, problem, selected = false }: DraftFieldProps) {
+export const DraftField = memo(function DraftField({ value, caret, width, placeholder, problem, selected = false, locale = 'en' }: DraftFieldProps) {
   const t = useTheme();
   // Keep the caret in view when the text is longer than the field.
   const room = Math.max(4, width - 3);
@@ -53,7 +55,7 @@ export const DraftField = memo(function DraftField({ value, caret, width, placeh
         ))
       ) : (
         <Text dimColor wrap="truncate-end">
-          {selected ? `not right: type to replace it, ${t.glyphs.left}${t.glyphs.right} to edit it · esc cancels` : value.trim() === '' ? 'type the answer · esc cancels' : `${t.glyphs.enter} sends · esc cancels · ctrl+u clears`}
+          {selected ? sayLevel(locale, 'field.wrongSelected', { lr: `${t.glyphs.left}${t.glyphs.right}` }) : value.trim() === '' ? sayLevel(locale, 'field.empty') : sayLevel(locale, 'field.keys', { enter: t.glyphs.enter })}
         </Text>
       )}
     </Box>

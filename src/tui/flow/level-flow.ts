@@ -33,6 +33,7 @@ import {
   type LevelFile,
   type Task,
 } from '../play';
+import { sayLevel as words } from '../level-words';
 import { PlayClock } from './play-clock';
 import { cleanTyped } from '../typed-text';
 
@@ -140,10 +141,10 @@ export function menuItems(c: Ctx, state: 'configure' | 'route'): readonly { read
 export function draftProblem(c: Ctx): string | undefined {
   if (c.draft.trim() === '') return undefined;
   if (c.choice) {
-    const a = configureAction(c.choice, c.draft);
+    const a = configureAction(c.choice, c.draft, c.locale);
     return a.ok ? undefined : a.error;
   }
-  if (c.ask) return answerProblem(c.ask, c.draft);
+  if (c.ask) return answerProblem(c.ask, c.draft, c.locale);
   return undefined;
 }
 
@@ -178,7 +179,7 @@ function judge(c: Ctx, action: Action, returnTo: (right: boolean) => Ctx['return
   const asked = c.ask ? tasks.find((t) => t.kind === 'ask' && t.ask.q.id === c.ask!.q.id) : undefined;
   const lines = reveal?.(right, asked?.kind === 'ask' ? asked.tries : 0);
   return {
-    ...say(c, [{ tone: toneOf(v), head: headOf(v), body: reflow(v.explanation), ...(lines ? { reveal: lines } : {}) }]),
+    ...say(c, [{ tone: toneOf(v), head: headOf(v, c.locale), body: reflow(v.explanation), ...(lines ? { reveal: lines } : {}) }]),
     tasks,
     version: c.version + 1,
     returnTo: returnTo(right),
@@ -287,23 +288,23 @@ export const levelFlowMachine = setup({
       return { ask: t?.kind === 'ask' ? t.ask : undefined, choice: undefined, draft: '', caret: 0, selected: false };
     }),
     dropField: assign({ choice: undefined, ask: undefined, draft: '', caret: 0, selected: false }),
-    noteNothingToChange: assign(({ context }) => say(context, [{ tone: 'info', head: 'Note', body: 'This level lets you change nothing: the goals hold once the questions are answered.' }])),
+    noteNothingToChange: assign(({ context }) => say(context, [{ tone: 'info', head: words(context.locale, 'fb.note'), body: words(context.locale, 'note.nothingToChange') }])),
     noteAskDone: assign(({ context }) => {
       const t = currentTask(context);
       if (t?.kind !== 'ask') return {};
-      const reveal = t.ask.type === 'prediction' ? revealLines(t.ask.q, context.session.scenarioTrace()) : undefined;
-      return say(context, [{ tone: 'info', head: 'Already answered right', body: promptOf(t.ask, context.locale), ...(reveal ? { reveal } : {}) }]);
+      const reveal = t.ask.type === 'prediction' ? revealLines(t.ask.q, context.session.scenarioTrace(), 3, context.locale) : undefined;
+      return say(context, [{ tone: 'info', head: words(context.locale, 'note.answered'), body: promptOf(t.ask, context.locale), ...(reveal ? { reveal } : {}) }]);
     }),
-    noteRouteDone: assign(({ context }) => say(context, [{ tone: 'info', head: 'Note', body: 'The packet has arrived.' }])),
-    noteNoTraffic: assign(({ context }) => say(context, [{ tone: 'info', head: 'Nothing to watch', body: 'Nothing travels on this network in this level: it is all questions.' }])),
-    notePredictFirst: assign(({ context }) => say(context, [{ tone: 'info', head: 'Predict first', body: 'The trace opens once your predictions are in: guess first, then watch what really happened.' }])),
+    noteRouteDone: assign(({ context }) => say(context, [{ tone: 'info', head: words(context.locale, 'fb.note'), body: words(context.locale, 'note.arrived') }])),
+    noteNoTraffic: assign(({ context }) => say(context, [{ tone: 'info', head: words(context.locale, 'note.nothingToWatch'), body: words(context.locale, 'note.allQuestions') }])),
+    notePredictFirst: assign(({ context }) => say(context, [{ tone: 'info', head: words(context.locale, 'note.predictFirst'), body: words(context.locale, 'note.predictFirstBody') }])),
     judgeChoiceWithoutField: assign(({ context, event }) => {
       const choice = context.choices[event.type === 'CHOOSE' ? event.index : context.menu];
-      const a = choice ? configureAction(choice, '') : undefined;
+      const a = choice ? configureAction(choice, '', context.locale) : undefined;
       return a?.ok ? judge(context, a.value, () => 'tasks') : { returnTo: 'tasks' as const };
     }),
     judgeField: assign(({ context }) => {
-      const a = context.choice ? configureAction(context.choice, context.draft) : undefined;
+      const a = context.choice ? configureAction(context.choice, context.draft, context.locale) : undefined;
       if (!a?.ok) return {};
       return { ...judge(context, a.value, () => 'tasks'), draft: '', caret: 0, choice: undefined };
     }),
@@ -312,7 +313,7 @@ export const levelFlowMachine = setup({
       if (!ask) return {};
       const reveal =
         ask.type === 'prediction'
-          ? (right: boolean, tries: number) => (right || tries >= REVEAL_AFTER_TRIES ? revealLines(ask.q, context.session.scenarioTrace()) : undefined)
+          ? (right: boolean, tries: number) => (right || tries >= REVEAL_AFTER_TRIES ? revealLines(ask.q, context.session.scenarioTrace(), 3, context.locale) : undefined)
           : undefined;
       const out = judge(context, answerAction(ask, context.draft), (right) => (right ? 'tasks' : 'answer'), reveal);
       // A wrong answer stays, selected: the next key replaces it, an arrow edits it.
@@ -328,7 +329,7 @@ export const levelFlowMachine = setup({
     judgeHint: assign(({ context }) => judge(context, { hint: {} }, () => 'tasks')),
     showSolution: assign(({ context }) => {
       const steps = context.session.revealSolution();
-      return { solutionShown: true, ...say(context, [{ tone: 'info', head: 'The solution (this level no longer counts)', body: steps.map(formatAction).join('\n') }]) };
+      return { solutionShown: true, ...say(context, [{ tone: 'info', head: words(context.locale, 'note.solution'), body: steps.map(formatAction).join('\n') }]) };
     }),
     finish: assign(({ context }) => {
       const score = context.session.score();
@@ -354,7 +355,7 @@ export const levelFlowMachine = setup({
       locale: input.locale,
       arrow,
       onSolved: input.onSolved,
-      choices: configureChoices(level),
+      choices: configureChoices(level, input.locale),
       devices,
       tasks: tasksOf(session, level, input.locale, arrow),
       version: 0,

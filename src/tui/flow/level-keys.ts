@@ -3,6 +3,7 @@
  * the key arrives (never from a render's closure): keys typed faster than the screen redraws,
  * or in the instant a field opens, land in the state they were typed in.
  */
+import { sayLevel } from '../level-words';
 import { flowView, menuItems, type LevelFlowEvent, type LevelFlowSnapshot } from './level-flow';
 import type { KeyLike } from '../typed-text';
 
@@ -84,6 +85,6 @@ export function levelKey(s: LevelFlowSnapshot, input: string, key: KeyLike, opts
   }
 }
 
-export function resultChoices(hasNext: boolean): readonly { readonly label: string; readonly value: 'next' | 'back' }[] {
-  return [...(hasNext ? [{ label: 'Next level', value: 'next' as const }] : []), { label: 'Back to the levels', value: 'back' as const }];
+export function resultChoices(hasNext: boolean, locale = 'en'): readonly { readonly label: string; readonly value: 'next' | 'back' }[] {
+  return [...(hasNext ? [{ label: sayLevel(locale, 'result.next'), value: 'next' as const }] : []), { label: sayLevel(locale, 'result.back'), value: 'back' as const }];
 }

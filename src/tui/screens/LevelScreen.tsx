@@ -23,6 +23,7 @@ import { levelKey, resultChoices, splitChunk } from '../flow/level-keys';
 import { useActor } from '../flow/use-actor';
 import { hexRows, inspectDevice, placeholderOf, promptOf, reflow, type FeedbackItem, type FeedbackTone, type Task } from '../play';
 import { useTheme, type Theme } from '../theme';
+import { sayLevel as say, type LevelWordKey } from '../level-words';
 import type { LevelView, PackView } from '../types';
 
 export interface LevelScreenProps {
@@ -51,6 +52,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const { active, width, height, pack, level, loaded, progress, locale, hasNext, onBack, onHelp, onNext } = props;
   const t = useTheme();
   const g = t.glyphs;
+  const w = (k: LevelWordKey) => say(locale, k as never);
   // The latest onResult, read when the level is solved (the flow is created once).
   const onResult = useRef(props.onResult);
   onResult.current = props.onResult;
@@ -113,7 +115,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     if (tall.mode === 'diagram' && bodyH - tall.lines.length - 1 >= 10) return { stacked: true, leftW: Math.max(30, Math.floor(width * 0.45)), drawing: tall };
     return { stacked: false, leftW: half, drawing: side };
   }, [level.topology, width, bodyH, t.ascii, selectedDevice]);
-  const inspect = useMemo(() => (selectedDevice ? inspectDevice(c.session.current(), selectedDevice, layout.leftW) : []), [c.session, c.version, selectedDevice, layout.leftW]);
+  const inspect = useMemo(() => (selectedDevice ? inspectDevice(c.session.current(), selectedDevice, layout.leftW, locale) : []), [c.session, c.version, selectedDevice, layout.leftW, locale]);
   const sc = useMemo(() => c.session.score(), [c.session, c.version]);
   const timed = lf.timeLimit !== undefined;
   const paused = (snap.value as { timer: string }).timer !== 'running';
@@ -122,16 +124,16 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
       <Text wrap="truncate-end">
         <Text bold>{text(level.title, locale)}</Text>
         <Text dimColor>{`  ${formatDifficulty(level.difficulty, g)}`}</Text>
-        <Text>{`   steps ${sc.steps}/${lf.par}`}</Text>
-        <Text dimColor>{'  wrong '}</Text>
+        <Text>{`   ${say(locale, 'head.steps', { steps: sc.steps, par: lf.par })}`}</Text>
+        <Text dimColor>{`  ${w('head.wrong')} `}</Text>
         <Text>{String(sc.wrongTries)}</Text>
-        <Text dimColor>{'  hints '}</Text>
+        <Text dimColor>{`  ${w('head.hints')} `}</Text>
         <Text>{String(sc.hints)}</Text>
-        {c.solutionShown ? <Text color={t.bad}>{'  solution shown'}</Text> : null}
+        {c.solutionShown ? <Text color={t.bad}>{`  ${w('head.solutionShown')}`}</Text> : null}
       </Text>
       {timed ? (
         <Box flexShrink={0} marginLeft={1}>
-          <Clock read={() => c.clock.read()} limit={lf.timeLimit!} ticking={!paused} />
+          <Clock read={() => c.clock.read()} limit={lf.timeLimit!} ticking={!paused} locale={locale} />
         </Box>
       ) : null}
     </Box>
@@ -149,7 +151,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <ResultPanel width={width} height={height - 1} outcome={c.outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} selected={c.menu} canWatch={canWatch} />
+        <ResultPanel locale={locale} width={width} height={height - 1} outcome={c.outcome} recap={text(lf.recap, locale)} best={bestBefore} hasNext={hasNext} selected={c.menu} canWatch={canWatch} />
       </Box>
     );
   }
@@ -159,10 +161,10 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
         {header}
         <Box flexDirection="column" borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1} width={width}>
           <Text color={t.accent} bold>
-            Paused
+            {w('pause.title')}
           </Text>
-          <Text>The clock is stopped, and the network is hidden until you come back.</Text>
-          <Text dimColor>{`p ${g.enter} esc resume   q leave the level`}</Text>
+          <Text wrap="wrap">{w('pause.body')}</Text>
+          <Text dimColor>{say(locale, 'pause.keys', { keys: `p ${g.enter} esc` })}</Text>
         </Box>
       </Box>
     );
@@ -171,7 +173,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {header}
-        <WatchPanel width={width} height={height - 1} active={active} level={level} trace={c.session.watchTrace()} />
+        <WatchPanel locale={locale} width={width} height={height - 1} active={active} level={level} trace={c.session.watchTrace()} />
       </Box>
     );
   }
@@ -199,7 +201,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
         const items = menuItems(c, view);
         // The list gets the room first (the feedback shrinks): at least 3 rows, so a choice is never a keyhole.
         const limit = Math.max(Math.min(3, items.length), Math.min(items.length, colH - 7));
-        const title = view === 'configure' ? 'What do you change?' : `The packet is at ${routeHere(c)}. Where does it go next?`;
+        const title = view === 'configure' ? say(locale, 'act.whatChange') : say(locale, 'act.packetAt', { here: routeHere(c) });
         return {
           height: limit + 2 + (limit < items.length ? 1 : 0),
           node: (
@@ -208,20 +210,20 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
                 {title}
               </Text>
               <ChoiceList items={items} selected={c.menu} width={w} limit={limit} />
-              <Text dimColor>{`${g.enter} choose · 1-9 · esc cancels`}</Text>
+              <Text dimColor>{say(locale, 'act.choiceKeys', { enter: g.enter })}</Text>
             </Box>
           ),
         };
       }
       case 'field': {
         const choice = c.choice!;
-        const prompt = wrap(`${capitalise(choice.label)}:`, w).slice(0, 2);
+        const prompt = wrap(say(locale, 'act.fieldPrompt', { label: capitalise(choice.label) }), w).slice(0, 2);
         return {
           height: prompt.length + 3,
           node: (
             <Box flexDirection="column" width={w}>
               <PromptLines lines={prompt} color={t.accent} />
-              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={choice.placeholder ?? ''} problem={draftProblem(c)} />
+              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={choice.placeholder ?? ''} problem={draftProblem(c)} locale={locale} />
             </Box>
           ),
         };
@@ -241,7 +243,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
                   {fit(l, w)}
                 </Text>
               ))}
-              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={placeholderOf(a)} problem={draftProblem(c)} selected={c.selected} />
+              <DraftField value={c.draft} caret={c.caret} width={w} placeholder={placeholderOf(a, locale)} problem={draftProblem(c)} selected={c.selected} locale={locale} />
             </Box>
           ),
         };
@@ -251,16 +253,16 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
           height: 3,
           node: (
             <Box flexDirection="column" width={w}>
-              {wrap('Show the solution? The level will no longer count as solved by you.', w).slice(0, 2).map((l, i) => (
+              {wrap(say(locale, 'act.confirmSolution'), w).slice(0, 2).map((l, i) => (
                 <Text key={i} color={t.bad} bold>
                   {l}
                 </Text>
               ))}
               <Text>
                 <Text bold>y</Text>
-                <Text dimColor> show it   </Text>
+                <Text dimColor>{` ${say(locale, 'act.showIt')}   `}</Text>
                 <Text bold>n</Text>
-                <Text dimColor> keep playing</Text>
+                <Text dimColor>{` ${say(locale, 'act.keepPlaying')}`}</Text>
               </Text>
             </Box>
           ),
@@ -273,7 +275,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
   const network = (
     <Box flexDirection="column" width={stacked ? width : leftW}>
       <Text color={t.accent} bold wrap="truncate-end">
-        {`Network  ${g.left}${g.right} tab: select a device`}
+        {say(locale, 'panel.network', { keys: `${g.left}${g.right} tab` })}
       </Text>
       <TopologyView drawing={drawing} />
     </Box>
@@ -286,12 +288,12 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
       <Box height={colH}>
         <Box flexDirection="column" width={leftW} height={colH} overflow="hidden">
           {stacked ? null : network}
-          <Inspector width={leftW} height={inspectorH} name={selectedDevice} lines={inspect} />
+          <Inspector locale={locale} width={leftW} height={inspectorH} name={selectedDevice} lines={inspect} />
         </Box>
         <Box width={1} />
         <Box flexDirection="column" width={rightW} height={colH} overflow="hidden">
           <Text color={t.accent} bold>
-            {`Tasks${shownTasks.above ? `  ${g.up}${shownTasks.above}` : ''}${shownTasks.below ? `  ${g.down}${shownTasks.below}` : ''}`}
+            {`${w('panel.tasks')}${shownTasks.above ? `  ${g.up}${shownTasks.above}` : ''}${shownTasks.below ? `  ${g.down}${shownTasks.below}` : ''}`}
           </Text>
           {shownTasks.items.map(({ item, index }) => (
             <TaskRow key={item.key} task={item} selected={index === Math.min(c.cursor, c.tasks.length - 1) && view === 'tasks'} width={rightW} />
@@ -300,7 +302,7 @@ export const LevelScreen = memo(function LevelScreen(props: LevelScreenProps) {
             <Text key={`d${i}`} dimColor>{`    ${l}`}</Text>
           ))}
           {action.node}
-          <FeedbackPanel items={c.feedback} width={rightW} height={feedbackH} />
+          <FeedbackPanel locale={locale} items={c.feedback} width={rightW} height={feedbackH} />
         </Box>
       </Box>
     </Box>
@@ -352,7 +354,7 @@ const TaskRow = memo(function TaskRow({ task, selected, width }: { readonly task
   );
 });
 
-const Inspector = memo(function Inspector({ width, height, name, lines: given }: { readonly width: number; readonly height: number; readonly name: string | undefined; readonly lines: readonly string[] }) {
+const Inspector = memo(function Inspector({ locale, width, height, name, lines: given }: { readonly locale: string; readonly width: number; readonly height: number; readonly name: string | undefined; readonly lines: readonly string[] }) {
   const t = useTheme();
   // The first line names the device: it is the panel's title.
   const all = given.slice(1);
@@ -363,11 +365,11 @@ const Inspector = memo(function Inspector({ width, height, name, lines: given }:
   return (
     <Box flexDirection="column" width={width}>
       <Text color={t.accent} bold wrap="truncate-end">
-        {name ? `Device ${given[0] ?? name}` : 'Device'}
+        {name ? say(locale, 'panel.deviceNamed', { name: given[0] ?? name }) : say(locale, 'panel.device')}
       </Text>
       {lines.map((l, i) => (
         <Text key={i} dimColor={i === lines.length - 1 && cut > 0}>
-          {fit(i === lines.length - 1 && cut > 0 ? `${l.trimEnd()} (+${cut} more)` : l, width)}
+          {fit(i === lines.length - 1 && cut > 0 ? `${l.trimEnd()} ${say(locale, 'panel.more', { n: cut })}` : l, width)}
         </Text>
       ))}
     </Box>
@@ -381,7 +383,7 @@ function toneColor(t: Theme, tone: FeedbackTone): string | undefined {
   return t.accent;
 }
 
-const FeedbackPanel = memo(function FeedbackPanel({ items, width, height }: { readonly items: readonly FeedbackItem[]; readonly width: number; readonly height: number }) {
+const FeedbackPanel = memo(function FeedbackPanel({ locale, items, width, height }: { readonly locale: string; readonly items: readonly FeedbackItem[]; readonly width: number; readonly height: number }) {
   const t = useTheme();
   if (height <= 0) return null;
   const rows: { key: string; text: string; kind: 'head' | 'body' | 'reveal'; tone: FeedbackTone }[] = [];
@@ -395,9 +397,9 @@ const FeedbackPanel = memo(function FeedbackPanel({ items, width, height }: { re
   return (
     <Box flexDirection="column" width={width}>
       <Text color={t.accent} bold>
-        Feedback
+        {say(locale, 'panel.feedback')}
       </Text>
-      {shown.length === 0 ? <Text dimColor>{`Pick a task with ${t.glyphs.up}${t.glyphs.down} and ${t.glyphs.enter}. h takes a hint.`}</Text> : null}
+      {shown.length === 0 ? <Text dimColor wrap="truncate-end">{say(locale, 'panel.pickTask', { updown: `${t.glyphs.up}${t.glyphs.down}`, enter: t.glyphs.enter })}</Text> : null}
       {shown.map((r) =>
         r.kind === 'head' ? (
           <Text key={r.key} color={toneColor(t, r.tone)} bold>
@@ -423,12 +425,12 @@ const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale
     <Box flexDirection="column" width={width}>
       <Box flexDirection="column" borderStyle={t.borderStyle} borderColor={t.accent} paddingX={1} width={width}>
         <Text color={t.accent} bold>
-          Briefing
+          {say(locale, 'panel.briefing')}
         </Text>
         {shown.map((l, i) => (
           <Text key={i}>{l || ' '}</Text>
         ))}
-        <Text dimColor>{again ? `${t.glyphs.enter} back to the tasks (the clock keeps running)   esc leave` : `${t.glyphs.enter} start (the clock starts)   esc back`}</Text>
+        <Text dimColor>{say(locale, again ? 'panel.briefingAgain' : 'panel.briefingStart', { enter: t.glyphs.enter })}</Text>
       </Box>
       {room > 2 ? <TopologyView drawing={drawing} /> : null}
     </Box>
@@ -436,6 +438,7 @@ const BriefingPanel = memo(function BriefingPanel({ width, height, level, locale
 });
 
 const ResultPanel = memo(function ResultPanel(props: {
+  readonly locale: string;
   readonly width: number;
   readonly height: number;
   readonly outcome: Outcome;
@@ -447,11 +450,12 @@ const ResultPanel = memo(function ResultPanel(props: {
   /** Some traffic ran in this level, so `t` shows it. */
   readonly canWatch: boolean;
 }) {
-  const { width, height, outcome, recap, best, hasNext, selected, canWatch } = props;
+  const { locale, width, height, outcome, recap, best, hasNext, selected, canWatch } = props;
+  const w = (k: LevelWordKey) => say(locale, k as never);
   const t = useTheme();
   const g = t.glyphs;
   const s = outcome.score;
-  const items = resultChoices(hasNext);
+  const items = resultChoices(hasNext, locale);
   const recapLines = wrap(reflow(recap), width - 4).slice(0, Math.max(0, height - 14));
   const newBest = outcome.counted && (!best?.solved || s.points > best.points || s.stars > best.stars);
   const figure = (label: string, value: string, goodIf: boolean) => (
@@ -467,28 +471,28 @@ const ResultPanel = memo(function ResultPanel(props: {
     <Box flexDirection="column" width={width} borderStyle={t.borderStyle} borderColor={t.good ?? t.accent} paddingX={1}>
       <Text>
         <Text color={t.good} bold>
-          {outcome.counted ? 'Solved!' : 'Solved, with the solution shown: this does not count'}
+          {outcome.counted ? w('result.solved') : w('result.solvedShown')}
         </Text>
         {outcome.counted ? (
           <Text>
             {'   '}
             <Text color={t.accent}>{formatStars(s.stars, g)}</Text>
-            <Text>{`   ${s.points} points`}</Text>
+            <Text>{`   ${say(locale, 'result.points', { points: s.points })}`}</Text>
           </Text>
         ) : null}
       </Text>
       <Box marginTop={1}>
         <Text wrap="truncate-end">
-          {figure('steps', `${s.steps} (par ${s.par})`, s.steps <= s.par)}
-          {figure('wrong tries', String(s.wrongTries), s.wrongTries === 0)}
-          {figure('hints', String(s.hints), s.hints === 0)}
-          {figure('time', `${formatDuration(outcome.seconds, g)}${s.timeLimit !== undefined ? ` / ${formatDuration(s.timeLimit, g)}` : ''}`, s.timeLimit === undefined || outcome.seconds <= s.timeLimit)}
+          {figure(w('result.steps'), say(locale, 'result.stepsValue', { steps: s.steps, par: s.par }), s.steps <= s.par)}
+          {figure(w('result.wrongTries'), String(s.wrongTries), s.wrongTries === 0)}
+          {figure(w('result.hints'), String(s.hints), s.hints === 0)}
+          {figure(w('result.time'), `${formatDuration(outcome.seconds, g)}${s.timeLimit !== undefined ? ` / ${formatDuration(s.timeLimit, g)}` : ''}`, s.timeLimit === undefined || outcome.seconds <= s.timeLimit)}
         </Text>
       </Box>
       {recapLines.length ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={t.accent} bold>
-            Recap
+            {w('result.recap')}
           </Text>
           {recapLines.map((l, i) => (
             <Text key={i}>{l || ' '}</Text>
@@ -497,22 +501,22 @@ const ResultPanel = memo(function ResultPanel(props: {
       ) : null}
       <Box marginTop={1}>
         <Text wrap="truncate-end">
-          <Text dimColor>{'Personal best: '}</Text>
-          {best?.solved ? <Text>{`${formatStars(best.stars, g)} ${best.points} points${best.bestSeconds !== undefined ? `, ${formatDuration(best.bestSeconds, g)}` : ''}`}</Text> : <Text>{g.dash} first solve</Text>}
-          {newBest && best?.solved ? <Text color={t.good} bold>{'   new best!'}</Text> : null}
+          <Text dimColor>{w('result.personalBest')}</Text>
+          {best?.solved ? <Text>{`${formatStars(best.stars, g)} ${say(locale, 'result.points', { points: best.points })}${best.bestSeconds !== undefined ? `, ${formatDuration(best.bestSeconds, g)}` : ''}`}</Text> : <Text>{`${g.dash} ${w('result.firstSolve')}`}</Text>}
+          {newBest && best?.solved ? <Text color={t.good} bold>{`   ${w('result.newBest')}`}</Text> : null}
         </Text>
       </Box>
       {outcome.notice ? <Text dimColor wrap="truncate-end">{outcome.notice}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <ChoiceList items={items} selected={Math.min(selected, items.length - 1)} width={width - 4} limit={items.length} />
-        {canWatch ? <Text dimColor>t watch what really happened on the wire, frame by frame</Text> : null}
+        {canWatch ? <Text dimColor wrap="truncate-end">{w('result.watch')}</Text> : null}
       </Box>
     </Box>
   );
 });
 
 /** The timer of a timed level: its own interval, so its ticks re-render only itself. */
-const Clock = memo(function Clock({ read, limit, ticking }: { readonly read: () => number; readonly limit: number; readonly ticking: boolean }) {
+const Clock = memo(function Clock({ read, limit, ticking, locale }: { readonly read: () => number; readonly limit: number; readonly ticking: boolean; readonly locale: string }) {
   const t = useTheme();
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -522,7 +526,7 @@ const Clock = memo(function Clock({ read, limit, ticking }: { readonly read: () 
   }, [ticking]);
   const seconds = Math.max(0, Math.floor(read() / 1000));
   const over = seconds > limit;
-  return <Text color={over ? t.bad : undefined}>{`${formatDuration(seconds, t.glyphs)} / ${formatDuration(limit, t.glyphs)}${ticking ? '' : ' paused'}${over ? ' over time' : ''}`}</Text>;
+  return <Text color={over ? t.bad : undefined}>{`${formatDuration(seconds, t.glyphs)} / ${formatDuration(limit, t.glyphs)}${ticking ? '' : say(locale, 'clock.paused')}${over ? say(locale, 'clock.over') : ''}`}</Text>;
 });
 
 /**
@@ -530,7 +534,7 @@ const Clock = memo(function Clock({ read, limit, ticking }: { readonly read: () 
  * stepper (frames one by one, headers layer by layer, the TCP ladder). Esc goes back (the
  * level's keymap); every other key is the stepper's.
  */
-const WatchPanel = memo(function WatchPanel(props: { readonly width: number; readonly height: number; readonly active: boolean; readonly level: LevelView; readonly trace: readonly TraceEvent[] }) {
+const WatchPanel = memo(function WatchPanel(props: { readonly locale: string; readonly width: number; readonly height: number; readonly active: boolean; readonly level: LevelView; readonly trace: readonly TraceEvent[] }) {
   const { width, height, active, level, trace } = props;
   const t = useTheme();
   const [focus, setFocus] = useState<StepFocus | undefined>();
@@ -546,7 +550,7 @@ const WatchPanel = memo(function WatchPanel(props: { readonly width: number; rea
     <Box flexDirection="column" width={width} height={height}>
       {drawing ? <TopologyView drawing={drawing} /> : null}
       <TraceStepper trace={trace} width={width} height={stepperH} active={active} onFocus={onFocus} />
-      <Text dimColor>esc back</Text>
+      <Text dimColor>{say(props.locale, 'panel.escBack')}</Text>
     </Box>
   );
 });
