@@ -164,6 +164,22 @@ export const LEVEL_WORDS = {
   'insp.arp': { en: 'ARP cache:', 'zh-CN': 'ARP 缓存：' },
   'insp.arpEmpty': { en: 'ARP cache: empty', 'zh-CN': 'ARP 缓存：空' },
   'insp.sockets': { en: 'TCP sockets:', 'zh-CN': 'TCP 套接字：' },
+  // the trace stepper
+  'step.status': { en: 'Step {n} of {count}', 'zh-CN': '第 {n} 步，共 {count} 步' },
+  'step.playing': { en: 'playing, {speed}', 'zh-CN': '播放中，{speed}' },
+  'step.paused': { en: 'paused, {speed}', 'zh-CN': '已暂停，{speed}' },
+  'step.speedOne': { en: '{s} step/s', 'zh-CN': '每秒 {s} 步' },
+  'step.speed': { en: '{s} steps/s', 'zh-CN': '每秒 {s} 步' },
+  'step.empty': { en: 'Nothing was sent: the trace is empty.', 'zh-CN': '什么也没有发送：回放是空的。' },
+  'step.moreLines': { en: '{n} more line(s)', 'zh-CN': '还有 {n} 行' },
+  'step.headers': { en: 'Headers', 'zh-CN': '报文头' },
+  'step.bytes': { en: ' ({n} bytes)', 'zh-CN': '（{n} 字节）' },
+  'step.ladder': { en: 'TCP ladder', 'zh-CN': 'TCP 时序图' },
+  'step.vLadder': { en: '   v: the TCP ladder', 'zh-CN': '   v：TCP 时序图' },
+  'step.vHeaders': { en: '   v: the headers', 'zh-CN': '   v：报文头' },
+  'step.earlier': { en: 'earlier rows', 'zh-CN': '更早的行' },
+  'step.rows': { en: 'rows {from}-{to} of {total}', 'zh-CN': '第 {from}-{to} 行，共 {total} 行' },
+  'step.noFrame': { en: 'no frame at this step', 'zh-CN': '这一步没有帧' },
 } as const;
 
 export const sayLevel = sayer(LEVEL_WORDS);

@@ -9,6 +9,7 @@
  * - `stepFocus`, `headerLayers`, `ladderAt`: the current frame's link, its headers layer by
  *   layer (the field map of wire/fields.ts, with values), and for TCP the ladder so far.
  */
+import { sayLevel } from './level-words';
 import { formatIpv4, type Ipv4 } from '../net/address/ipv4';
 import { formatMac, macFromBytes } from '../net/address/mac';
 import { describeEvent, describeFrame } from '../net/sim/describe';
@@ -158,9 +159,9 @@ export function tickMs(state: StepperState): number {
   return Math.round(1000 / SPEEDS[state.speed]!);
 }
 
-export function speedLabel(state: StepperState): string {
+export function speedLabel(state: StepperState, locale = 'en'): string {
   const s = SPEEDS[state.speed]!;
-  return `${s} step${s === 1 ? '' : 's'}/s`;
+  return sayLevel(locale, s === 1 ? 'step.speedOne' : 'step.speed', { s });
 }
 
 // ---- focus on the topology --------------------------------------------------------------------

@@ -139,6 +139,8 @@ export const WORDS = {
   'key.watch': { en: 'watch the traffic frame by frame', 'zh-CN': '逐帧观看流量' },
   'key.watchShort': { en: 'watch', 'zh-CN': '观看' },
   'key.backToLevels': { en: 'back to the levels', 'zh-CN': '回到关卡列表' },
+  'key.stepFrames': { en: 'step back and forward through the frames', 'zh-CN': '逐帧后退、前进' },
+  'key.headersOrLadder': { en: 'show the headers or the TCP ladder (both, on a wide screen)', 'zh-CN': '显示报文头或 TCP 时序图（宽屏时同时显示）' },
   // keys: practice
   'key.practiceEnter': { en: 'setup: start · drill: check the answer · summary: practise again', 'zh-CN': '设置：开始 · 答题：检查答案 · 总结：再练一次' },
   'key.practiceEnterShort': { en: 'start/check', 'zh-CN': '开始/检查' },

@@ -94,6 +94,20 @@ describe.each([
     fitsColumns(app.frame(), columns, rows);
   });
 
+  it('watching the traffic: the stepper’s own words', async () => {
+    const app = start('configure-gateway', 'zh-CN', size);
+    await tick();
+    await app.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await chooseTask(app, '配置网络');
+    await app.press(KEY.esc, 't');
+    const f = app.frame();
+    expect(f).toMatch(/第 1 步，共 \d+ 步/);
+    expect(f).toMatch(/已暂停，每秒 1 步/);
+    expect(f).toContain('esc 返回');
+    expect(f.split('\n').at(-1)).toMatch(/单步 +space 开始/);
+    fitsColumns(f, columns, rows);
+  });
+
   it('carrying a packet hop by hop', async () => {
     const app = start('route-hops', 'zh-CN', size);
     await tick();

@@ -32,6 +32,7 @@ import {
 } from '../stepping';
 import { useTheme, type Glyphs } from '../theme';
 import { HeaderRows } from './Headers';
+import { sayLevel as say } from '../level-words';
 import { LadderRows } from './Ladder';
 
 /** Runs `fn` after `ms`; returns what cancels it. Injected by tests to play without waiting. */
@@ -62,13 +63,15 @@ export interface TraceStepperProps {
    * (a hint) turns them off; the arrows, , . home end still step.
    */
   readonly vimKeys?: boolean;
+  /** The player's language for the stepper's own words (the engine's descriptions are English). */
+  readonly locale?: string;
 }
 
 type View = 'headers' | 'ladder';
 /** Wide enough to show headers and a ladder side by side. */
 const SIDE_BY_SIDE = 110;
 
-export const TraceStepper = memo(function TraceStepper({ trace, width, height, active, start = 'first', onExit, onFocus, schedule = realSchedule, vimKeys = true }: TraceStepperProps) {
+export const TraceStepper = memo(function TraceStepper({ trace, width, height, active, start = 'first', onExit, onFocus, schedule = realSchedule, vimKeys = true, locale = 'en' }: TraceStepperProps) {
   const t = useTheme();
   const g = t.glyphs;
   const steps = useMemo(() => buildSteps(trace), [trace]);
@@ -114,10 +117,10 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   // The engine writes arrows and dashes; a dumb terminal gets ASCII.
   const txt = t.ascii ? toAscii : (x: string) => x;
   // Time since the trace began: a run in the sandbox starts whenever the clock had got to.
-  const status = `Step ${count === 0 ? 0 : cursor + 1} of ${count}${step ? ` ${g.dash} t+${formatSimTime(stepTime(step) - (trace[0]?.t ?? 0))}` : ''}`;
-  const player = state.playing ? `${t.ascii ? '>' : '▶'} playing, ${speedLabel(state)}` : `${t.ascii ? '||' : '⏸'} paused, ${speedLabel(state)}`;
+  const status = `${say(locale, 'step.status', { n: count === 0 ? 0 : cursor + 1, count })}${step ? ` ${g.dash} t+${formatSimTime(stepTime(step) - (trace[0]?.t ?? 0))}` : ''}`;
+  const player = state.playing ? `${t.ascii ? '>' : '▶'} ${say(locale, 'step.playing', { speed: speedLabel(state, locale) })}` : `${t.ascii ? '||' : '⏸'} ${say(locale, 'step.paused', { speed: speedLabel(state, locale) })}`;
   const hop = step ? stepHop(step, arrow) : undefined;
-  const what = step ? `${hop ? `${hop}  ` : ''}${stepTitle(step)}` : 'Nothing was sent: the trace is empty.';
+  const what = step ? `${hop ? `${hop}  ` : ''}${stepTitle(step)}` : say(locale, 'step.empty');
   const whatLines = wrap(txt(what), width).slice(0, 2);
   const events = step ? [...step.before.map((e) => ({ mark: t.ascii ? '-' : '·', e })), ...step.after.map((e) => ({ mark: arrow, e }))] : [];
   const eventLines = events.flatMap(({ mark, e }) => wrap(txt(`${mark} ${describeEvent(e)}`), width).map((l, i) => (i === 0 ? l : `  ${l}`)));
@@ -125,7 +128,7 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
   // The decisions around the frame get up to half of what is left; the details the remainder.
   const eventRoom = Math.min(eventLines.length, Math.max(1, Math.floor(rest / 2)));
   const cut = eventLines.length > eventRoom;
-  const shownEvents = cut ? [...eventLines.slice(0, Math.max(0, eventRoom - 1)), `${g.ellipsis} ${eventLines.length - eventRoom + 1} more line(s)`] : eventLines;
+  const shownEvents = cut ? [...eventLines.slice(0, Math.max(0, eventRoom - 1)), `${g.ellipsis} ${say(locale, 'step.moreLines', { n: eventLines.length - eventRoom + 1 })}`] : eventLines;
   const detailH = Math.max(0, rest - shownEvents.length - 1);
 
   // The ladder takes up to 45% of a wide screen, so its labels are not cut.
@@ -174,7 +177,7 @@ export const TraceStepper = memo(function TraceStepper({ trace, width, height, a
     { isActive: active },
   );
 
-  const barText = detailBar({ shown, sideBySide, hasLadder: ladder !== undefined, frame: step?.frame !== undefined, length: step?.frame?.length, top, total: mainLines, room: detailH, g });
+  const barText = detailBar({ shown, sideBySide, hasLadder: ladder !== undefined, frame: step?.frame !== undefined, length: step?.frame?.length, top, total: mainLines, room: detailH, g, locale });
 
   return (
     <Box flexDirection="column" width={width} height={Math.max(1, height)} overflow="hidden">
@@ -223,14 +226,15 @@ function stepTime(step: Step): number {
   return step.frame?.t ?? step.before[0]?.t ?? 0;
 }
 
-function detailBar(o: { shown: View; sideBySide: boolean; hasLadder: boolean; frame: boolean; length: number | undefined; top: number; total: number; room: number; g: Glyphs }): string {
-  const { g } = o;
+function detailBar(o: { shown: View; sideBySide: boolean; hasLadder: boolean; frame: boolean; length: number | undefined; top: number; total: number; room: number; g: Glyphs; locale: string }): string {
+  const { g, locale } = o;
+  const headers = `${say(locale, 'step.headers')}${o.length !== undefined ? say(locale, 'step.bytes', { n: o.length }) : ''}`;
   const what = o.sideBySide
-    ? `Headers${o.length !== undefined ? ` (${o.length} bytes)` : ''} | TCP ladder`
+    ? `${headers} | ${say(locale, 'step.ladder')}`
     : o.shown === 'headers'
-      ? `Headers${o.length !== undefined ? ` (${o.length} bytes)` : ''}${o.hasLadder ? '   v: the TCP ladder' : ''}`
-      : 'TCP ladder   v: the headers';
-  const more = o.total > o.room ? `   ${g.up}${g.down} ${o.shown === 'ladder' ? 'earlier rows' : `rows ${o.top + 1}-${Math.min(o.total, o.top + o.room)} of ${o.total}`}` : '';
-  if (!o.frame && o.shown === 'headers' && !o.sideBySide) return `${g.dash.repeat(2)} no frame at this step${o.hasLadder ? '   v: the TCP ladder' : ''}`;
+      ? `${headers}${o.hasLadder ? say(locale, 'step.vLadder') : ''}`
+      : `${say(locale, 'step.ladder')}${say(locale, 'step.vHeaders')}`;
+  const more = o.total > o.room ? `   ${g.up}${g.down} ${o.shown === 'ladder' ? say(locale, 'step.earlier') : say(locale, 'step.rows', { from: o.top + 1, to: Math.min(o.total, o.top + o.room), total: o.total })}` : '';
+  if (!o.frame && o.shown === 'headers' && !o.sideBySide) return `${g.dash.repeat(2)} ${say(locale, 'step.noFrame')}${o.hasLadder ? say(locale, 'step.vLadder') : ''}`;
   return `${g.dash.repeat(2)} ${what}${more}`;
 }

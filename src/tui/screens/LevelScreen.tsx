@@ -549,7 +549,7 @@ const WatchPanel = memo(function WatchPanel(props: { readonly locale: string; re
   return (
     <Box flexDirection="column" width={width} height={height}>
       {drawing ? <TopologyView drawing={drawing} /> : null}
-      <TraceStepper trace={trace} width={width} height={stepperH} active={active} onFocus={onFocus} />
+      <TraceStepper trace={trace} width={width} height={stepperH} active={active} onFocus={onFocus} locale={props.locale} />
       <Text dimColor>{say(props.locale, 'panel.escBack')}</Text>
     </Box>
   );
