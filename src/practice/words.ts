@@ -1,8 +1,10 @@
 /**
- * Practice's player-visible sentences, in one place so they can be translated (English only so
- * far). ask.ts builds prompts and explanations from these; the screens add no sentences of
+ * Practice's player-visible sentences, in one place so they can be translated: the questions
+ * and explanations (English only so far), then the screens' words in English and Chinese. ask.ts builds prompts and explanations from these; the screens add no sentences of
  * their own beyond labels.
  */
+import { language, sayer } from '../tui/say';
+
 type P = Record<string, string | number>;
 
 export const WORDS = {
@@ -111,32 +113,6 @@ export const WORDS = {
   needNumbers: (p: P) => `give ${p.n === 1 ? 'the seq number' : 'the seq and ack numbers'} after the flags`,
   tooManyNumbers: () => 'two numbers at most: seq, then ack',
   notAState: (p: P) => `'${p.word}' is not a TCP state (e.g. ESTABLISHED, SYN-SENT, TIME-WAIT)`,
-  // screens
-  practiceTitle: () => 'Timed practice',
-  setupTopics: () => 'Topics',
-  setupMinutes: (p: P) => `Minutes: ${p.minutes}`,
-  setupSeed: (p: P) => `Questions: ${p.seed}`,
-  seedRandom: () => 'new each time (your weak topics come back more often)',
-  seedDaily: (p: P) => `today's set, ${p.date} (the same for everyone)`,
-  seedFixed: (p: P) => `seed ${p.seed} (the same questions for the same answers)`,
-  setupNone: () => 'Choose at least one topic.',
-  setupStats: (p: P) => `box ${p.box} · ${p.pct}% of ${p.n}`,
-  paused: () => 'Paused: the clock is stopped and the question hidden.',
-  pausedKeys: (p: P) => `${p.enter} p esc resume · q end the session now`,
-  right: (p: P) => `right, +${p.points}`,
-  wrongWas: (p: P) => `'${p.given}' is wrong; right: ${p.expected}.`,
-  summaryTitle: (p: P) => `Time! ${p.topics} · ${p.minutes} min`,
-  summaryEnded: (p: P) => `Session ended: ${p.topics} · ${p.minutes} min`,
-  figScore: () => 'Score',
-  figAccuracy: () => 'Accuracy',
-  figPerMinute: () => 'Answers a minute',
-  bestStreak: (p: P) => `Best streak ${p.n}`,
-  newBest: () => 'new personal best',
-  firstBest: () => 'first session of this kind: your best',
-  bestWas: (p: P) => `best ${p.best}`,
-  perTopic: () => 'topic            right     before → now    box',
-  nothingAnswered: () => 'No answer this time: nothing is saved.',
-  summaryKeys: (p: P) => `${p.enter} practise again · esc back to the menu`,
 } as const;
 
 /** One line on what a topic drills, for the setup screen. */
@@ -153,3 +129,68 @@ export const TOPIC_BLURB: Record<string, string> = {
   'mac-learning': 'where the switch sends a frame, what it learns',
   tcp: 'next segment, state after a segment',
 };
+
+/** Chinese for the topic blurbs of the setup screen. */
+const TOPIC_BLURB_ZH: Record<string, string> = {
+  subnet: '网络地址、广播地址、主机数、掩码 ↔ 前缀',
+  'same-subnet': '与运算判断是否同一子网',
+  binary: '十进制 ↔ 二进制',
+  vlsm: '按主机数划分地址块',
+  ports: '服务 ↔ 端口、端口范围、TCP/UDP',
+  osi: '属于哪一层',
+  transport: '应用用 TCP 还是 UDP',
+  arp: 'ARP 问目标还是网关',
+  'next-hop': '最长前缀匹配',
+  'mac-learning': '交换机往哪转发、学到什么',
+  tcp: '下一个报文段、收到后的状态',
+};
+
+export function topicBlurb(topic: string, locale: string): string {
+  return (language(locale) === 'zh-CN' ? TOPIC_BLURB_ZH[topic] : undefined) ?? TOPIC_BLURB[topic] ?? '';
+}
+
+/**
+ * The practice screens' own words (setup, drill status, pause, verdict, summary) in English and
+ * Chinese; the questions and explanations above are English only so far.
+ */
+export const SCREEN_WORDS = {
+  practiceTitle: { en: 'Timed practice', 'zh-CN': '限时练习' },
+  setupTopics: { en: 'Topics: space toggles, a all/none', 'zh-CN': '主题：space 选中或取消，a 全选或全不选' },
+  setupMinutes: { en: 'Minutes: {minutes}', 'zh-CN': '时长：{minutes} 分钟' },
+  setupChange: { en: '{lr} change', 'zh-CN': '{lr} 调整' },
+  setupSeed: { en: 'Questions:', 'zh-CN': '题目：' },
+  seedRandom: { en: 'new each time (your weak topics come back more often)', 'zh-CN': '每次不同（薄弱的主题出现得更多）' },
+  seedDaily: { en: "today's set, {date} (the same for everyone)", 'zh-CN': '今日题目，{date}（人人相同）' },
+  seedFixed: { en: 'seed {seed} (the same questions for the same answers)', 'zh-CN': '种子 {seed}（每次题目相同）' },
+  setupDaily: { en: 'd daily', 'zh-CN': 'd 每日题目' },
+  setupNone: { en: 'Choose at least one topic.', 'zh-CN': '至少选择一个主题。' },
+  setupStats: { en: 'box {box} · {pct}% of {n}', 'zh-CN': '盒 {box} · {n} 题对 {pct}%' },
+  setupStart: { en: '{enter} start', 'zh-CN': '{enter} 开始' },
+  statusTime: { en: 'time', 'zh-CN': '时间' },
+  statusScore: { en: 'score {score}', 'zh-CN': '得分 {score}' },
+  statusStreak: { en: 'streak {streak}', 'zh-CN': '连对 {streak}' },
+  statusAnswered: { en: '{n} answered', 'zh-CN': '已答 {n}' },
+  statusLevel: { en: 'level {level}', 'zh-CN': '难度 {level}' },
+  paused: { en: 'Paused: the clock is stopped and the question hidden.', 'zh-CN': '已暂停：计时停止，题目隐藏。' },
+  pausedKeys: { en: '{enter} p esc resume · q end the session now', 'zh-CN': '{enter} p esc 继续 · q 立即结束本轮' },
+  right: { en: 'right, +{points}', 'zh-CN': '正确，+{points}' },
+  wrongWas: { en: "'{given}' is wrong; right: {expected}.", 'zh-CN': '“{given}”不对；正确答案：{expected}。' },
+  fieldChecks: { en: 'checks', 'zh-CN': '检查' },
+  fieldPauses: { en: 'pauses', 'zh-CN': '暂停' },
+  summaryTitle: { en: 'Time! {topics} · {minutes} min', 'zh-CN': '时间到！{topics} · {minutes} 分钟' },
+  summaryEnded: { en: 'Session ended: {topics} · {minutes} min', 'zh-CN': '本轮结束：{topics} · {minutes} 分钟' },
+  figScore: { en: 'Score', 'zh-CN': '得分' },
+  figAccuracy: { en: 'Accuracy', 'zh-CN': '正确率' },
+  figPerMinute: { en: 'Answers a minute', 'zh-CN': '每分钟答题' },
+  bestStreak: { en: 'Best streak {n}', 'zh-CN': '最长连对 {n}' },
+  answeredRight: { en: '{answered} answered, {correct} right', 'zh-CN': '答 {answered} 题，对 {correct} 题' },
+  newBest: { en: 'new personal best', 'zh-CN': '刷新个人最佳' },
+  firstBest: { en: 'first session of this kind: your best', 'zh-CN': '首次练习此类：即为最佳' },
+  bestWas: { en: 'best {best}', 'zh-CN': '最佳 {best}' },
+  perTopic: { en: 'topic            right     before → now    box', 'zh-CN': '主题             正确        之前 → 现在   盒' },
+  better: { en: 'better', 'zh-CN': '进步' },
+  nothingAnswered: { en: 'No answer this time: nothing is saved.', 'zh-CN': '这次没有作答：不保存。' },
+  summaryKeys: { en: '{enter} practise again · esc back to the menu', 'zh-CN': '{enter} 再练一次 · esc 回到菜单' },
+} as const;
+
+export const sayPractice = sayer(SCREEN_WORDS);

@@ -11,6 +11,9 @@ import { idFromPath, type DeviceKind, type Outcome, type SandboxSession } from '
 
 export { ACTIONS, type ActionId } from './actions';
 import type { ActionId } from './actions';
+import { saySandbox, type SANDBOX_WORDS } from './words';
+
+type Key = keyof typeof SANDBOX_WORDS;
 
 export interface Option {
   readonly label: string;
@@ -45,9 +48,11 @@ export interface FormContext {
   /** The device selected on the screen: the first choice defaults to it. */
   readonly selected: string | undefined;
   readonly io: SandboxIo;
+  /** The player's language for the forms' words (default English). */
+  readonly locale?: string;
 }
 
-const portProblem = (v: string) => (/^\d{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : 'a port is a number from 1 to 65535');
+const portProblem = (v: string, locale: string) => (/^\d{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : saySandbox(locale, 'form.portRange'));
 const device = (s: SandboxSession, name: string): Option => ({ label: s.describeDevice(name), value: name });
 
 function steps(id: ActionId, title: string, fields: ((values: readonly string[]) => Field)[], submit: (values: readonly string[]) => FormResult): Form {
@@ -57,6 +62,9 @@ function steps(id: ActionId, title: string, fields: ((values: readonly string[])
 /** The form for an action, or why it cannot be done yet. */
 export function formFor(id: ActionId, ctx: FormContext): Form | string {
   const s = ctx.session;
+  const locale = ctx.locale ?? 'en';
+  const w = (k: Key) => saySandbox(locale, k as never);
+  const eg = (example: string) => saySandbox(locale, 'form.eg', { example });
   const hosts = s.deviceNames(['host']);
   const ipNodes = s.deviceNames(['host', 'router']);
   const routers = s.deviceNames(['router']);
@@ -68,8 +76,8 @@ export function formFor(id: ActionId, ctx: FormContext): Form | string {
   });
   const target: Field = {
     kind: 'text',
-    label: 'To: a device name or an IPv4 address',
-    placeholder: 'e.g. pc2 or 10.0.0.2',
+    label: w('form.to'),
+    placeholder: w('form.toType'),
     validate: (v) => {
       const t = v.trim();
       if (t === '') return undefined;
@@ -81,161 +89,161 @@ export function formFor(id: ActionId, ctx: FormContext): Form | string {
     case 'add':
       return steps(
         id,
-        'Add a device',
+        w('form.add'),
         [
-          () => ({ kind: 'choice', label: 'Which kind?', options: (['host', 'switch', 'router', 'hub'] as const).map((k) => ({ label: `${k}  (named ${s.suggestName(k)})`, value: k })) }),
+          () => ({ kind: 'choice', label: w('form.whichKind'), options: (['host', 'switch', 'router', 'hub'] as const).map((k) => ({ label: saySandbox(locale, 'form.kindNamed', { kind: w(`kind.${k}`), name: s.suggestName(k) }), value: k })) }),
         ],
         ([kind]) => s.addDevice(kind as DeviceKind),
       );
     case 'connect': {
-      if (s.freePorts().length < 2) return 'There are not two free ports to plug a cable into: add devices first (a).';
+      if (s.freePorts().length < 2) return w('form.noFreePorts');
       return steps(
         id,
-        'Plug a cable',
+        w('form.connect'),
         [
-          () => ({ kind: 'choice', label: 'From which port?', options: s.freePorts().map((p) => ({ label: p, value: p })), ...(ctx.selected ? { initial: s.freePorts(ctx.selected)[0] ?? '' } : {}) }),
-          ([a]) => ({ kind: 'choice', label: `${a} to which port?`, options: s.freePorts().filter((p) => p.split(':')[0] !== a!.split(':')[0]).map((p) => ({ label: p, value: p })) }),
+          () => ({ kind: 'choice', label: w('form.fromPort'), options: s.freePorts().map((p) => ({ label: p, value: p })), ...(ctx.selected ? { initial: s.freePorts(ctx.selected)[0] ?? '' } : {}) }),
+          ([a]) => ({ kind: 'choice', label: saySandbox(locale, 'form.toPort', { a: a! }), options: s.freePorts().filter((p) => p.split(':')[0] !== a!.split(':')[0]).map((p) => ({ label: p, value: p })) }),
         ],
         ([a, b]) => s.connect(a!, b!),
       );
     }
     case 'address': {
       const ifaces = s.interfaces();
-      if (ifaces.length === 0) return 'No host or router yet: add one first (a).';
+      if (ifaces.length === 0) return w('form.noIpNode');
       return steps(
         id,
-        'Set an address',
+        w('form.address'),
         [
-          () => ({ kind: 'choice', label: 'Which interface?', options: ifaces.map((i) => ({ label: i, value: i })), ...(ctx.selected ? { initial: ifaces.find((i) => i.startsWith(`${ctx.selected}:`)) ?? '' } : {}) }),
-          ([i]) => typedConfigure({ kind: 'set-address', target: i!, label: '', placeholder: undefined }, `Address of ${i}`, 'address/prefix, e.g. 192.168.1.10/24 (none clears it)'),
+          () => ({ kind: 'choice', label: w('form.whichInterface'), options: ifaces.map((i) => ({ label: i, value: i })), ...(ctx.selected ? { initial: ifaces.find((i) => i.startsWith(`${ctx.selected}:`)) ?? '' } : {}) }),
+          ([i]) => typedConfigure({ kind: 'set-address', target: i!, label: '', placeholder: undefined }, saySandbox(locale, 'form.addressOf', { i: i! }), w('form.addressType'), locale),
         ],
-        ([i, v]) => configure(s, { kind: 'set-address', target: i!, label: '', placeholder: undefined }, v!),
+        ([i, v]) => configure(s, { kind: 'set-address', target: i!, label: '', placeholder: undefined }, v!, locale),
       );
     }
     case 'gateway':
-      if (hosts.length === 0) return 'No host yet: add one first (a).';
+      if (hosts.length === 0) return w('form.noHost');
       return steps(
         id,
-        'Set a default gateway',
-        [() => pick(hosts, 'Which host?'), ([h]) => typedConfigure({ kind: 'set-gateway', target: h!, label: '', placeholder: undefined }, `${h}'s gateway`, 'an IPv4 address on its subnet, e.g. 192.168.1.1 (none clears it)')],
-        ([h, v]) => configure(s, { kind: 'set-gateway', target: h!, label: '', placeholder: undefined }, v!),
+        w('form.gateway'),
+        [() => pick(hosts, w('form.whichHost')), ([h]) => typedConfigure({ kind: 'set-gateway', target: h!, label: '', placeholder: undefined }, saySandbox(locale, 'form.gatewayOf', { h: h! }), w('form.gatewayType'), locale)],
+        ([h, v]) => configure(s, { kind: 'set-gateway', target: h!, label: '', placeholder: undefined }, v!, locale),
       );
     case 'route-add':
     case 'route-del': {
-      if (routers.length === 0) return 'No router yet: add one first (a).';
+      if (routers.length === 0) return w('form.noRouter');
       const kind = id === 'route-add' ? 'add-route' : 'remove-route';
-      const placeholder = id === 'route-add' ? 'DESTINATION via NEXT-HOP, e.g. 10.0.2.0/24 via 172.16.1.2' : 'the destination, e.g. 10.0.2.0/24';
+      const placeholder = id === 'route-add' ? w('form.routeAddType') : w('form.routeDelType');
       return steps(
         id,
-        id === 'route-add' ? 'Add a static route' : 'Remove a static route',
-        [() => pick(routers, 'Which router?'), ([r]) => typedConfigure({ kind, target: r!, label: '', placeholder: undefined }, id === 'route-add' ? `A route on ${r}` : `The route to remove from ${r}`, placeholder)],
-        ([r, v]) => configure(s, { kind, target: r!, label: '', placeholder: undefined }, v!),
+        id === 'route-add' ? w('form.routeAdd') : w('form.routeDel'),
+        [() => pick(routers, w('form.whichRouter')), ([r]) => typedConfigure({ kind, target: r!, label: '', placeholder: undefined }, saySandbox(locale, id === 'route-add' ? 'form.routeOn' : 'form.routeToRemove', { r: r! }), placeholder, locale)],
+        ([r, v]) => configure(s, { kind, target: r!, label: '', placeholder: undefined }, v!, locale),
       );
     }
     case 'listen':
-      if (hosts.length === 0) return 'No host yet: add one first (a).';
+      if (hosts.length === 0) return w('form.noHost');
       return steps(
         id,
-        'Open a port',
+        w('form.listen'),
         [
-          () => pick(hosts, 'On which host?'),
-          () => ({ kind: 'choice', label: 'Which protocol?', options: [{ label: 'TCP (listen for connections)', value: 'tcp' }, { label: 'UDP (accept datagrams)', value: 'udp' }] }),
-          () => ({ kind: 'text', label: 'Port', placeholder: 'e.g. 80', validate: (v) => (v.trim() === '' ? undefined : portProblem(v)) }),
+          () => pick(hosts, w('form.onWhichHost')),
+          () => ({ kind: 'choice', label: w('form.whichProtocol'), options: [{ label: w('form.tcpListen'), value: 'tcp' }, { label: w('form.udpAccept'), value: 'udp' }] }),
+          () => ({ kind: 'text', label: w('form.port'), placeholder: eg('80'), validate: (v) => (v.trim() === '' ? undefined : portProblem(v, locale)) }),
         ],
         ([h, p, port]) => s.listen(h!, p as 'tcp' | 'udp', Number(port)),
       );
     case 'ping':
-      if (ipNodes.length === 0) return 'No host or router yet: add one first (a).';
-      return steps(id, 'Ping', [() => pick(ipNodes, 'From which device?'), () => target], ([from, to]) => ({ ...s.ping(from!, to!), step: true }));
+      if (ipNodes.length === 0) return w('form.noIpNode');
+      return steps(id, w('form.ping'), [() => pick(ipNodes, w('form.fromDevice')), () => target], ([from, to]) => ({ ...s.ping(from!, to!), step: true }));
     case 'udp':
-      if (hosts.length === 0) return 'No host yet: add one first (a).';
+      if (hosts.length === 0) return w('form.noHost');
       return steps(
         id,
-        'Send a UDP datagram',
-        [() => pick(ipNodes, 'From which device?'), () => target, () => ({ kind: 'text', label: 'To port', placeholder: 'e.g. 53', validate: (v) => (v.trim() === '' ? undefined : portProblem(v)) })],
+        w('form.udp'),
+        [() => pick(ipNodes, w('form.fromDevice')), () => target, () => ({ kind: 'text', label: w('form.toPortNumber'), placeholder: eg('53'), validate: (v) => (v.trim() === '' ? undefined : portProblem(v, locale)) })],
         ([from, to, port]) => ({ ...s.sendUdp(from!, to!, Number(port)), step: true }),
       );
     case 'tcp-open':
-      if (hosts.length < 2) return 'A TCP connection needs two hosts: add them first (a).';
+      if (hosts.length < 2) return w('form.twoHosts');
       return steps(
         id,
-        'Open a TCP connection',
+        w('form.tcpOpen'),
         [
-          () => pick(hosts, 'Client: which host connects?'),
-          ([c]) => pick(hosts.filter((h) => h !== c), 'Server: which host listens?', undefined),
-          () => ({ kind: 'text', label: 'Server port', placeholder: 'e.g. 80', validate: (v) => (v.trim() === '' ? undefined : portProblem(v)) }),
+          () => pick(hosts, w('form.client')),
+          ([c]) => pick(hosts.filter((h) => h !== c), w('form.server'), undefined),
+          () => ({ kind: 'text', label: w('form.serverPort'), placeholder: eg('80'), validate: (v) => (v.trim() === '' ? undefined : portProblem(v, locale)) }),
         ],
         ([c, srv, port]) => ({ ...s.tcpOpen(c!, srv!, Number(port)), step: true }),
       );
     case 'tcp-close': {
       const conns = s.connections();
-      if (conns.length === 0) return 'No TCP connection is open: open one first (t).';
+      if (conns.length === 0) return w('form.noConnection');
       return steps(
         id,
-        'Close a TCP connection',
-        [() => ({ kind: 'choice', label: 'Which end closes?', options: conns.map((c, i) => ({ label: c.label, value: String(i) })) })],
+        w('form.tcpClose'),
+        [() => ({ kind: 'choice', label: w('form.whichEnd'), options: conns.map((c, i) => ({ label: c.label, value: String(i) })) })],
         ([i]) => {
           const c = s.connections()[Number(i)];
-          return c ? { ...s.tcpClose(c), step: true } : { ok: false, error: 'that connection is gone' };
+          return c ? { ...s.tcpClose(c), step: true } : { ok: false, error: w('form.gone') };
         },
       );
     }
     case 'pcap':
-      if (s.runs.length === 0) return 'Nothing has been sent yet: ping (p), send UDP (u) or open TCP (t) first.';
+      if (s.runs.length === 0) return saySandbox(locale, 'screen.nothingSent');
       return steps(
         id,
-        'Write a pcap file',
+        w('form.pcap'),
         [
-          () => ({ kind: 'choice', label: 'Which traffic?', options: [{ label: `the last run (${s.lastRun()!.label})`, value: 'last' }, { label: `everything so far (${s.runs.length} run${s.runs.length === 1 ? '' : 's'})`, value: 'all' }] }),
-          () => ({ kind: 'text', label: 'File name (relative to the folder netquest was started in)', placeholder: 'e.g. sandbox.pcap', validate: (v) => pathProblem(v, '.pcap') }),
+          () => ({ kind: 'choice', label: w('form.whichTraffic'), options: [{ label: saySandbox(locale, 'form.lastRun', { label: s.lastRun()!.label }), value: 'last' }, { label: saySandbox(locale, s.runs.length === 1 ? 'form.everythingOne' : 'form.everything', { n: s.runs.length }), value: 'all' }] }),
+          () => ({ kind: 'text', label: w('form.fileName'), placeholder: eg('sandbox.pcap'), validate: (v) => pathProblem(v, '.pcap', locale) }),
         ],
         ([which, path]) => {
           const r = ctx.io.write(resolvePath(path!, ctx.io.cwd), s.pcap(which as 'last' | 'all'));
-          return r.ok ? { ok: true, message: `capture written to ${r.value} (open it in Wireshark)` } : { ok: false, error: r.error };
+          return r.ok ? { ok: true, message: saySandbox(locale, 'form.written', { path: r.value }) } : { ok: false, error: r.error };
         },
       );
     case 'level':
-      if (s.deviceNames().length === 0) return 'The network is empty: add devices first (a).';
+      if (s.deviceNames().length === 0) return w('form.emptyNetwork');
       return steps(
         id,
-        'Save as a level file',
-        [() => ({ kind: 'text', label: 'File name (relative to the folder netquest was started in)', placeholder: 'e.g. my-level.yaml', validate: (v) => pathProblem(v, '.yaml') })],
+        w('form.level'),
+        [() => ({ kind: 'text', label: w('form.fileName'), placeholder: eg('my-level.yaml'), validate: (v) => pathProblem(v, '.yaml', locale) })],
         ([path]) => {
           const full = resolvePath(path!, ctx.io.cwd);
           const r = ctx.io.write(full, s.levelYaml(idFromPath(full), ctx.io.yaml));
-          return r.ok ? { ok: true, message: `level skeleton written to ${r.value}: add goals, then netquest check it` } : { ok: false, error: r.error };
+          return r.ok ? { ok: true, message: saySandbox(locale, 'form.levelWritten', { path: r.value }) } : { ok: false, error: r.error };
         },
       );
     case 'trace':
-      return 'The trace is not a form.';
+      return w('form.notAForm');
   }
 }
 
-function typedConfigure(choice: ConfigureChoice, label: string, placeholder: string): Field {
+function typedConfigure(choice: ConfigureChoice, label: string, placeholder: string, locale: string): Field {
   return {
     kind: 'text',
     label,
     placeholder,
     validate: (v) => {
       if (v.trim() === '') return undefined;
-      const a = configureAction(choice, v);
+      const a = configureAction(choice, v, locale);
       return a.ok ? undefined : a.error;
     },
   };
 }
 
-function configure(s: SandboxSession, choice: ConfigureChoice, typed: string): FormResult {
-  const a = configureAction(choice, typed);
+function configure(s: SandboxSession, choice: ConfigureChoice, typed: string, locale: string): FormResult {
+  const a = configureAction(choice, typed, locale);
   if (!a.ok) return { ok: false, error: a.error };
   const action = a.value;
   if ('set-address' in action || 'set-gateway' in action || 'add-route' in action || 'remove-route' in action) return s.configure(action);
-  return { ok: false, error: 'not a change the sandbox makes' };
+  return { ok: false, error: saySandbox(locale, 'form.notAChange') };
 }
 
-function pathProblem(v: string, ext: string): string | undefined {
+function pathProblem(v: string, ext: string, locale: string): string | undefined {
   const t = v.trim();
   if (t === '') return undefined;
-  if (/[\0]/.test(t)) return 'a file name cannot hold that character';
-  if (t.endsWith('/')) return `that is a folder: add a file name, e.g. ${t}capture${ext}`;
+  if (/[\0]/.test(t)) return saySandbox(locale, 'form.badChar');
+  if (t.endsWith('/')) return saySandbox(locale, 'form.folder', { example: `${t}capture${ext}` });
   return undefined;
 }

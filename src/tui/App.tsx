@@ -327,10 +327,10 @@ export function App(props: AppProps) {
       break;
     }
     case 'practice':
-      body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
+      body = <Practice active={active} width={bodyW} height={bodyH} progress={progress} locale={locale} options={screen.options} onRecord={savePractice} onBack={back} onHelp={openHelp} />;
       break;
     case 'sandbox':
-      body = <Sandbox active={active} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} onExit={back} onHelp={openHelp} />;
+      body = <Sandbox active={active} locale={locale} width={bodyW} height={bodyH} topology={screen.topology} origin={screen.origin} onExit={back} onHelp={openHelp} />;
       break;
     case 'open':
       body = <OpenPack active={active} locale={locale} available={openPack !== undefined} error={openError} onSubmit={submitPack} />;

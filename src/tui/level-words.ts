@@ -28,6 +28,7 @@ export const LEVEL_WORDS = {
   'act.keepPlaying': { en: 'keep playing', 'zh-CN': '继续玩' },
   'field.wrongSelected': { en: 'not right: type to replace it, {lr} to edit it · esc cancels', 'zh-CN': '不对：直接输入替换，{lr} 修改 · esc 取消' },
   'field.empty': { en: 'type the answer · esc cancels', 'zh-CN': '输入答案 · esc 取消' },
+  'field.typeAnswer': { en: 'type the answer · esc {esc}', 'zh-CN': '输入答案 · esc {esc}' },
   'field.keys': { en: '{enter} sends · esc cancels · ctrl+u clears', 'zh-CN': '{enter} 提交 · esc 取消 · ctrl+u 清空' },
   // panels
   'panel.network': { en: 'Network  {keys}: select a device', 'zh-CN': '网络  {keys}：选择设备' },

@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { WORDS, say } from '../../src/tui/words';
 import { LEVEL_WORDS } from '../../src/tui/level-words';
+import { SCREEN_WORDS as PRACTICE_WORDS } from '../../src/practice/words';
+import { SANDBOX_WORDS } from '../../src/sandbox/words';
 import { language, fill, type Catalogue } from '../../src/tui/say';
 
-export const CATALOGUES: Record<string, Catalogue> = { 'tui/words': WORDS, 'tui/level-words': LEVEL_WORDS };
+export const CATALOGUES: Record<string, Catalogue> = { 'tui/words': WORDS, 'tui/level-words': LEVEL_WORDS, 'practice/words': PRACTICE_WORDS, 'sandbox/words': SANDBOX_WORDS };
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

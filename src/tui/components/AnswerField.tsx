@@ -9,6 +9,7 @@ import TextInput from 'ink-text-input';
 import { wrap } from '../model';
 import { useTypedText } from './use-typed-text';
 import { useTheme } from '../theme';
+import { sayLevel } from '../level-words';
 
 export interface AnswerFieldProps {
   readonly active: boolean;
@@ -22,9 +23,10 @@ export interface AnswerFieldProps {
   /** What the hint under the field says Enter and Esc do. */
   readonly enterDoes?: string;
   readonly escapeDoes?: string;
+  readonly locale?: string;
 }
 
-export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel, enterDoes = 'sends', escapeDoes = 'cancels' }: AnswerFieldProps) {
+export const AnswerField = memo(function AnswerField({ active, width, placeholder, validate, onSubmit, onCancel, enterDoes = 'sends', escapeDoes = 'cancels', locale = 'en' }: AnswerFieldProps) {
   const t = useTheme();
   const submit = useCallback(
     (v: string) => {
@@ -57,7 +59,7 @@ export const AnswerField = memo(function AnswerField({ active, width, placeholde
         ))
       ) : (
         <Text dimColor wrap="truncate-end">
-          {value.trim() === '' ? `type the answer · esc ${escapeDoes}` : `${t.glyphs.enter} ${enterDoes} · esc ${escapeDoes}`}
+          {value.trim() === '' ? sayLevel(locale, 'field.typeAnswer', { esc: escapeDoes }) : `${t.glyphs.enter} ${enterDoes} · esc ${escapeDoes}`}
         </Text>
       )}
     </Box>

@@ -13,9 +13,13 @@ export interface PracticeFieldProps {
   readonly validate: (value: string) => string | undefined;
   readonly onSubmit: (value: string) => void;
   readonly onPause: () => void;
+  /** What the hint under the field says Enter and Esc do (default: checks, pauses). */
+  readonly enterDoes?: string;
+  readonly escapeDoes?: string;
+  readonly locale?: string;
 }
 
-export const PracticeField = memo(function PracticeField({ active, width, placeholder, validate, onSubmit, onPause }: PracticeFieldProps) {
+export const PracticeField = memo(function PracticeField({ active, width, placeholder, validate, onSubmit, onPause, enterDoes = 'checks', escapeDoes = 'pauses', locale }: PracticeFieldProps) {
   const check = useCallback((v: string) => (v.trim() === '' ? undefined : validate(v)), [validate]);
-  return <AnswerField active={active} width={width} placeholder={placeholder} validate={check} onSubmit={onSubmit} onCancel={onPause} enterDoes="checks" escapeDoes="pauses" />;
+  return <AnswerField active={active} width={width} placeholder={placeholder} validate={check} onSubmit={onSubmit} onCancel={onPause} enterDoes={enterDoes} escapeDoes={escapeDoes} {...(locale ? { locale } : {})} />;
 });

@@ -14,13 +14,16 @@ import { dailySeed, TOPICS, type Topic } from '../../practice/generators';
 import { DEFAULT_MINUTES, MINUTE_CHOICES, type PracticeOptions } from '../../practice/options';
 import { answer, finish, multiplier, pause, remainingMs, resume, startSession, summarize, tick, type SessionState, type SessionSummary } from '../../practice/session';
 import { improvements, isoDate, practiceResult, savedBoxes, type Improvements } from '../../practice/stats';
-import { TOPIC_BLURB, WORDS as W } from '../../practice/words';
+import { sayPractice as say, topicBlurb } from '../../practice/words';
+import { columns } from '../model';
 
 export interface PracticeProps {
   readonly active: boolean;
   readonly width: number;
   readonly height: number;
   readonly progress: Progress;
+  /** The player's language for the screen's words. */
+  readonly locale?: string | undefined;
   readonly options?: PracticeOptions | undefined;
   /** A monotonic clock in milliseconds (default: performance.now). */
   readonly clock?: (() => number) | undefined;
@@ -48,6 +51,7 @@ const defaultRandomSeed = () => Math.floor(Math.random() * 0x7fffffff);
 
 export const Practice = memo(function Practice(props: PracticeProps) {
   const { active, width, height, progress, options, onRecord, onBack, onHelp } = props;
+  const locale = props.locale ?? 'en';
   const clock = props.clock ?? defaultClock;
   const today = props.today ?? defaultToday;
   const randomSeed = props.randomSeed ?? defaultRandomSeed;
@@ -101,7 +105,8 @@ export const Practice = memo(function Practice(props: PracticeProps) {
           progress={progress}
           topics={topics}
           minutes={minutes}
-          seedLine={daily ? W.seedDaily({ date: isoDate(today()) }) : typeof seedMode === 'number' ? W.seedFixed({ seed: seedMode }) : W.seedRandom()}
+          seedLine={daily ? say(locale, 'seedDaily', { date: isoDate(today()) }) : typeof seedMode === 'number' ? say(locale, 'seedFixed', { seed: seedMode }) : say(locale, 'seedRandom')}
+          locale={locale}
           onTopics={setTopics}
           onMinutes={setMinutes}
           onDaily={() => setDaily((d) => !d)}
@@ -112,7 +117,7 @@ export const Practice = memo(function Practice(props: PracticeProps) {
       );
     case 'drill':
       return (
-        <Drill
+        <Drill locale={locale}
           active={active}
           width={width}
           session={stage.session}
@@ -123,7 +128,7 @@ export const Practice = memo(function Practice(props: PracticeProps) {
         />
       );
     case 'summary':
-      return <Summary active={active} width={width} stage={stage} onAgain={() => setStage({ name: 'setup' })} onBack={onBack} onHelp={onHelp} />;
+      return <Summary locale={locale} active={active} width={width} stage={stage} onAgain={() => setStage({ name: 'setup' })} onBack={onBack} onHelp={onHelp} />;
   }
 });
 
@@ -137,6 +142,7 @@ interface SetupProps {
   readonly topics: readonly Topic[];
   readonly minutes: number;
   readonly seedLine: string;
+  readonly locale: string;
   readonly onTopics: (t: readonly Topic[]) => void;
   readonly onMinutes: (m: number) => void;
   readonly onDaily: () => void;
@@ -174,13 +180,13 @@ function Setup(p: SetupProps) {
   return (
     <Box flexDirection="column" width={p.width}>
       <Text bold color={t.accent}>
-        {W.practiceTitle()}
+        {say(p.locale, 'practiceTitle')}
       </Text>
-      <Text dimColor>{fit(`${W.setupTopics()}: space toggles, a all/none`, p.width)}</Text>
+      <Text dimColor>{fit(say(p.locale, 'setupTopics'), p.width)}</Text>
       {TOPICS.map((topic, i) => {
         const on = p.topics.includes(topic);
         const s = Object.hasOwn(saved, topic) ? saved[topic] : undefined;
-        const stats = s && s.attempts > 0 ? W.setupStats({ box: s.box, pct: Math.round((100 * s.correct) / s.attempts), n: s.attempts }) : '';
+        const stats = s && s.attempts > 0 ? say(p.locale, 'setupStats', { box: s.box, pct: Math.round((100 * s.correct) / s.attempts), n: s.attempts }) : '';
         // The blurb gives way to the saved figures, which sit in their own column.
         const blurbW = p.width - (2 + 4 + nameW + 2) - (stats ? 22 : 0);
         const selected = i === cursor;
@@ -190,22 +196,22 @@ function Setup(p: SetupProps) {
               {selected ? `${t.glyphs.pointer} ` : '  '}
             </Text>
             <Text bold={selected} color={selected ? t.accent : undefined}>{`${t.glyphs.check[on ? 0 : 1]} ${topic.padEnd(nameW)}`}</Text>
-            <Text dimColor>{`  ${stats ? fit(TOPIC_BLURB[topic] ?? '', blurbW) : (TOPIC_BLURB[topic] ?? '')}${stats ? `  ${stats}` : ''}`}</Text>
+            <Text dimColor>{`  ${stats ? fit(topicBlurb(topic, p.locale), blurbW) : topicBlurb(topic, p.locale)}${stats ? `  ${stats}` : ''}`}</Text>
           </Text>
         );
       })}
       <Box marginTop={1} flexDirection="column">
         <Text>
-          <Text bold>{W.setupMinutes({ minutes: p.minutes })}</Text>
-          <Text dimColor>{`   ${t.glyphs.left}${t.glyphs.right} change`}</Text>
+          <Text bold>{say(p.locale, 'setupMinutes', { minutes: p.minutes })}</Text>
+          <Text dimColor>{`   ${say(p.locale, 'setupChange', { lr: `${t.glyphs.left}${t.glyphs.right}` })}`}</Text>
         </Text>
         <Text wrap="truncate-end">
-          <Text bold>{W.setupSeed({ seed: '' }).trimEnd()}</Text>
+          <Text bold>{say(p.locale, 'setupSeed')}</Text>
           <Text>{` ${p.seedLine}`}</Text>
-          <Text dimColor>{'   d daily'}</Text>
+          <Text dimColor>{`   ${say(p.locale, 'setupDaily')}`}</Text>
         </Text>
       </Box>
-      <Box marginTop={1}>{p.topics.length === 0 ? <Text color={t.bad}>{`${t.glyphs.cross} ${W.setupNone()}`}</Text> : <Text bold>{`${t.glyphs.enter} start`}</Text>}</Box>
+      <Box marginTop={1}>{p.topics.length === 0 ? <Text color={t.bad}>{`${t.glyphs.cross} ${say(p.locale, 'setupNone')}`}</Text> : <Text bold>{say(p.locale, 'setupStart', { enter: t.glyphs.enter })}</Text>}</Box>
     </Box>
   );
 }
@@ -220,6 +226,7 @@ interface DrillProps {
   readonly tickMs: number;
   readonly onChange: (s: SessionState) => void;
   readonly onHelp: () => void;
+  readonly locale: string;
 }
 
 function clockText(ms: number): string {
@@ -227,7 +234,7 @@ function clockText(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: DrillProps) {
+function Drill({ active, width, session, clock, tickMs, onChange, onHelp, locale }: DrillProps) {
   const t = useTheme();
   const [, redraw] = useState(0);
   // The countdown shows whole seconds: redraw only when that changes.
@@ -272,11 +279,11 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
   shown.current = Math.ceil(left / 1000);
   const accuracy = session.answered > 0 ? `${Math.round((100 * session.correct) / session.answered)}%` : '–';
   const status = [
-    `${t.glyphs.times === 'x' ? 'time' : '⏱'} ${clockText(left)}`,
-    `score ${session.score}`,
-    `streak ${session.streak} ${t.glyphs.times}${multiplier(session.streak)}`,
-    `${session.answered} answered · ${accuracy}`,
-    `level ${session.current.level + 1}`,
+    `${t.glyphs.times === 'x' ? say(locale, 'statusTime') : '⏱'} ${clockText(left)}`,
+    say(locale, 'statusScore', { score: session.score }),
+    `${say(locale, 'statusStreak', { streak: session.streak })} ${t.glyphs.times}${multiplier(session.streak)}`,
+    `${say(locale, 'statusAnswered', { n: session.answered })} · ${accuracy}`,
+    say(locale, 'statusLevel', { level: session.current.level + 1 }),
   ].join('   ');
   const last = session.last;
   return (
@@ -287,8 +294,8 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
       <Box marginTop={1} flexDirection="column">
         {session.phase === 'paused' ? (
           <>
-            <Text bold>{W.paused()}</Text>
-            <Text dimColor>{W.pausedKeys({ enter: t.glyphs.enter })}</Text>
+            <Text bold>{say(locale, 'paused')}</Text>
+            <Text dimColor>{say(locale, 'pausedKeys', { enter: t.glyphs.enter })}</Text>
           </>
         ) : (
           <>
@@ -307,11 +314,11 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
                 {q.ask}
               </Text>
             </Box>
-            <PracticeField key={session.current.k} active={active && running} width={width} placeholder={q.placeholder} validate={q.validate} onSubmit={submit} onPause={pauseNow} />
+            <PracticeField key={session.current.k} active={active && running} width={width} placeholder={q.placeholder} validate={q.validate} onSubmit={submit} onPause={pauseNow} enterDoes={say(locale, 'fieldChecks')} escapeDoes={say(locale, 'fieldPauses')} locale={locale} />
           </>
         )}
       </Box>
-      {last ? <Verdict width={width} last={last} t={t} /> : null}
+      {last ? <Verdict width={width} last={last} t={t} locale={locale} /> : null}
     </Box>
   );
 }
@@ -320,7 +327,7 @@ function Drill({ active, width, session, clock, tickMs, onChange, onHelp }: Dril
 function Choices({ choices, width }: { readonly choices: readonly string[]; readonly width: number }) {
   const numbered = choices.map((c, i) => `${i + 1}) ${c}`);
   const line = numbered.join('   ');
-  if ([...line].length <= width) return <Text>{line}</Text>;
+  if (columns(line) <= width) return <Text>{line}</Text>;
   return (
     <>
       {numbered.map((c) => (
@@ -332,15 +339,15 @@ function Choices({ choices, width }: { readonly choices: readonly string[]; read
   );
 }
 
-function Verdict({ width, last, t }: { readonly width: number; readonly last: NonNullable<SessionState['last']>; readonly t: Theme }) {
+function Verdict({ width, last, t, locale }: { readonly width: number; readonly last: NonNullable<SessionState['last']>; readonly t: Theme; readonly locale: string }) {
   if (last.verdict.correct) {
     return (
       <Box marginTop={1}>
-        <Text color={t.good} bold>{`${t.glyphs.solved} ${W.right({ points: last.points })}`}</Text>
+        <Text color={t.good} bold>{`${t.glyphs.solved} ${say(locale, 'right', { points: last.points })}`}</Text>
       </Box>
     );
   }
-  const lines = wrap(`${W.wrongWas({ given: cut(last.given, 24), expected: last.verdict.expected })} ${last.verdict.explanation}`, width - 2).slice(0, 3);
+  const lines = wrap(`${say(locale, 'wrongWas', { given: cut(last.given, 24), expected: last.verdict.expected })} ${last.verdict.explanation}`, width - 2).slice(0, 3);
   return (
     <Box marginTop={1} flexDirection="column">
       {lines.map((line, i) => (
@@ -354,7 +361,7 @@ function Verdict({ width, last, t }: { readonly width: number; readonly last: No
 
 // ---- summary -----------------------------------------------------------------------------
 
-function Summary({ active, width, stage, onAgain, onBack, onHelp }: { readonly active: boolean; readonly width: number; readonly stage: Extract<Stage, { name: 'summary' }>; readonly onAgain: () => void; readonly onBack: () => void; readonly onHelp: () => void }) {
+function Summary({ locale, active, width, stage, onAgain, onBack, onHelp }: { readonly locale: string; readonly active: boolean; readonly width: number; readonly stage: Extract<Stage, { name: 'summary' }>; readonly onAgain: () => void; readonly onBack: () => void; readonly onHelp: () => void }) {
   const t = useTheme();
   useInput(
     (input, key) => {
@@ -365,38 +372,38 @@ function Summary({ active, width, stage, onAgain, onBack, onHelp }: { readonly a
     { isActive: active },
   );
   const { summary: s, changes } = stage;
-  const title = (stage.early ? W.summaryEnded : W.summaryTitle)({ topics: cut(s.topics.join(', '), Math.max(20, width - 20)), minutes: s.minutes });
+  const title = say(locale, stage.early ? 'summaryEnded' : 'summaryTitle', { topics: cut(s.topics.join(', '), Math.max(20, width - 20)), minutes: s.minutes });
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   const show = { score: (x: number) => String(x), accuracy: pct, perMinute: (x: number) => x.toFixed(1) };
-  const label = { score: W.figScore(), accuracy: W.figAccuracy(), perMinute: W.figPerMinute() };
-  const labelW = Math.max(...Object.values(label).map((l) => l.length));
+  const label = { score: say(locale, 'figScore'), accuracy: say(locale, 'figAccuracy'), perMinute: say(locale, 'figPerMinute') };
+  const labelW = Math.max(...Object.values(label).map((l) => columns(l)));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={t.accent} wrap="truncate-end">
         {title}
       </Text>
       {s.answered === 0 ? (
-        <Text>{W.nothingAnswered()}</Text>
+        <Text>{say(locale, 'nothingAnswered')}</Text>
       ) : (
         <>
           <Box marginTop={1} flexDirection="column">
             {changes.figures.map((f) => (
               <Text key={f.figure} wrap="truncate-end">
-                <Text bold>{`${label[f.figure].padEnd(labelW)}  ${show[f.figure](f.now).padStart(5)}`}</Text>
+                <Text bold>{`${fit(label[f.figure], labelW)}  ${show[f.figure](f.now).padStart(5)}`}</Text>
                 {f.record ? (
-                  <Text color={t.good}>{`  ${t.glyphs.solved} ${f.best === undefined ? W.firstBest() : `${W.newBest()} (${W.bestWas({ best: show[f.figure](f.best) })})`}`}</Text>
+                  <Text color={t.good}>{`  ${t.glyphs.solved} ${f.best === undefined ? say(locale, 'firstBest') : `${say(locale, 'newBest')} (${say(locale, 'bestWas', { best: show[f.figure](f.best) })})`}`}</Text>
                 ) : (
-                  <Text dimColor>{`  ${W.bestWas({ best: show[f.figure](f.best ?? 0) })}`}</Text>
+                  <Text dimColor>{`  ${say(locale, 'bestWas', { best: show[f.figure](f.best ?? 0) })}`}</Text>
                 )}
               </Text>
             ))}
-            <Text dimColor>{`${W.bestStreak({ n: s.bestStreak })} · ${s.answered} answered, ${s.correct} right`}</Text>
+            <Text dimColor>{`${say(locale, 'bestStreak', { n: s.bestStreak })} · ${say(locale, 'answeredRight', { answered: s.answered, correct: s.correct })}`}</Text>
           </Box>
           <Box marginTop={1} flexDirection="column">
-            <Text dimColor>{W.perTopic()}</Text>
+            <Text dimColor>{say(locale, 'perTopic')}</Text>
             {changes.topics.map((c) => {
               const now = c.correct / c.attempts;
-              const trend = c.before === undefined ? '' : now > c.before + 0.005 ? ` ${t.glyphs.up} better` : now < c.before - 0.005 ? ` ${t.glyphs.down}` : ' =';
+              const trend = c.before === undefined ? '' : now > c.before + 0.005 ? ` ${t.glyphs.up} ${say(locale, 'better')}` : now < c.before - 0.005 ? ` ${t.glyphs.down}` : ' =';
               return (
                 <Text key={c.topic} wrap="truncate-end">
                   {`${c.topic.padEnd(15)}  ${`${c.correct}/${c.attempts}`.padStart(6)}    ${(c.before === undefined ? '–' : pct(c.before)).padStart(6)} → ${pct(now).padEnd(4)}${trend.padEnd(10)}  ${c.box}`}
@@ -408,7 +415,7 @@ function Summary({ active, width, stage, onAgain, onBack, onHelp }: { readonly a
       )}
       {stage.notice ? <Text color={t.bad} wrap="truncate-end">{stage.notice}</Text> : null}
       <Box marginTop={1}>
-        <Text dimColor>{W.summaryKeys({ enter: t.glyphs.enter })}</Text>
+        <Text dimColor>{say(locale, 'summaryKeys', { enter: t.glyphs.enter })}</Text>
       </Box>
     </Box>
   );

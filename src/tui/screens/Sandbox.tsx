@@ -20,6 +20,7 @@ import { inspectDevice } from '../play';
 import { highlightLinkIndex, type StepFocus } from '../stepping';
 import type { Glyphs } from '../theme';
 import { useTheme } from '../theme';
+import { actionLabel, saySandbox as words } from '../../sandbox/words';
 
 export interface SandboxProps {
   readonly active: boolean;
@@ -35,6 +36,8 @@ export interface SandboxProps {
   /** ? on the network view. */
   readonly onHelp?: (() => void) | undefined;
   readonly schedule?: Schedule | undefined;
+  /** The player's language for the screen's words (default English). */
+  readonly locale?: string | undefined;
 }
 
 /** In the trace: which run (an index into session.runs). */
@@ -48,7 +51,7 @@ interface LogLine {
 
 const KEY_OF = new Map(ACTIONS.map((a) => [a.key, a.id]));
 
-export const Sandbox = memo(function Sandbox({ active, width, height, topology, origin, io, onExit, onHelp, schedule }: SandboxProps) {
+export const Sandbox = memo(function Sandbox({ active, width, height, topology, origin, io, onExit, onHelp, schedule, locale = 'en' }: SandboxProps) {
   const t = useTheme();
   const g = t.glyphs;
   // The engine's messages have arrows and ticks; a dumb terminal gets them in ASCII.
@@ -60,7 +63,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
   const [selected, setSelected] = useState(0);
   const [focus, setFocus] = useState<StepFocus | undefined>();
   const nextId = useRef(0);
-  const [log, setLog] = useState<readonly LogLine[]>(() => startLog(session, origin, nextId));
+  const [log, setLog] = useState<readonly LogLine[]>(() => startLog(session, origin, nextId, locale));
 
   const names = useMemo(() => session.deviceNames(), [session, version]);
   const current = names.length ? names[Math.min(selected, names.length - 1)] : undefined;
@@ -69,17 +72,17 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
   const start = useCallback(
     (id: ActionId) => {
       if (id === 'trace') {
-        if (!session.lastRun()) return say(false, 'Nothing has been sent yet: ping (p), send UDP (u) or open TCP (t) first.');
+        if (!session.lastRun()) return say(false, words(locale, 'screen.nothingSent'));
         return setMode({ name: 'trace', run: session.runs.length - 1 });
       }
-      const form = formFor(id, { session, selected: current, io });
+      const form = formFor(id, { session, selected: current, io, locale });
       if (typeof form === 'string') {
         setMode({ name: 'network' });
         return say(false, form);
       }
       setMode({ name: 'form', form, values: [] });
     },
-    [session, current, io, say],
+    [session, current, io, say, locale],
   );
 
   const answer = useCallback(
@@ -94,10 +97,10 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
       say(r.gotThrough !== false, r.message);
       if (r.step) {
         const frames = session.traceOf().filter((e) => e.kind === 'frame').length;
-        say(true, frames > 0 ? `${frames} frame${frames === 1 ? '' : 's'} on the wires: s steps through them` : 'nothing went on the wire: s shows what happened');
+        say(true, frames > 0 ? words(locale, frames === 1 ? 'screen.framesOne' : 'screen.frames', { n: frames }) : words(locale, 'screen.noFrames'));
       }
     },
-    [mode, say, session],
+    [mode, say, session, locale],
   );
   const cancel = useCallback(() => setMode({ name: 'network' }), []);
   const field: Field | undefined = mode.name === 'form' ? mode.form.field(mode.values) : undefined;
@@ -152,17 +155,17 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
         <Text bold wrap="truncate-end">
-          {txt(`Run ${runIndex + 1} of ${session.runs.length}: ${run.label} ${g.dash} ${run.summary}${session.runs.length > 1 ? '   [ ] other runs' : ''}`)}
+          {txt(`${words(locale, 'screen.run', { n: runIndex + 1, count: session.runs.length })}${run.label} ${g.dash} ${run.summary}${session.runs.length > 1 ? words(locale, 'screen.otherRuns') : ''}`)}
         </Text>
         {drawn.length > 0 ? <TopologyView drawing={shownDrawing} /> : null}
-        <TraceStepper trace={runTrace} width={width} height={stepperH} active={active} onExit={() => setMode({ name: 'network' })} onFocus={setFocus} {...(schedule ? { schedule } : {})} />
+        <TraceStepper trace={runTrace} width={width} height={stepperH} active={active} onExit={() => setMode({ name: 'network' })} onFocus={setFocus} locale={locale} {...(schedule ? { schedule } : {})} />
       </Box>
     );
   }
 
   // Below the drawing: the inspector beside the log (stacked when narrow), then the action area.
   const actionRows = mode.name === 'menu' ? Math.min(ACTIONS.length + 1, Math.max(4, Math.floor(height / 2))) : field?.kind === 'choice' ? Math.min(field.options.length + 1, Math.max(3, Math.floor(height / 3))) : field ? 3 : 1;
-  const emptyHint = names.length === 0 ? wrap('a adds a device (host, switch, router, hub); c plugs a cable; enter lists every action.', width) : [];
+  const emptyHint = names.length === 0 ? wrap(words(locale, 'screen.emptyHint'), width) : [];
   const emptyRows = names.length === 0 ? 1 + emptyHint.length : 0;
   const middle = Math.max(0, height - drawn.length - emptyRows - actionRows - 1);
   const sideBySide = width >= 70;
@@ -170,14 +173,14 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
   const logW = sideBySide ? width - inspectW - 1 : width;
   const inspectRows = sideBySide ? middle : Math.ceil(middle / 2);
   const logRows = sideBySide ? middle : middle - inspectRows;
-  const inspected = current ? inspectDevice(session.sim, current, inspectW).slice(0, inspectRows).map(txt) : [];
+  const inspected = current ? inspectDevice(session.sim, current, inspectW, locale).slice(0, inspectRows).map(txt) : [];
   const logLines = log.flatMap((l) => wrap(txt(`${l.ok ? g.pointer : g.cross} ${l.text}`), logW - 2).map((text, i) => ({ key: `${l.id}:${i}`, ok: l.ok, text: i === 0 ? text : `  ${text}` }))).slice(-logRows);
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {names.length === 0 ? (
         <>
-          <Text bold>The network is empty.</Text>
+          <Text bold>{words(locale, 'screen.empty')}</Text>
           {emptyHint.map((l, i) => (
             <Text key={i} dimColor>
               {l}
@@ -205,20 +208,21 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
         </Box>
       </Box>
       <Text> </Text>
-      <ActionArea mode={mode} field={field} width={width} rows={actionRows} active={active} g={g} onAction={start} onAnswer={answer} onCancel={cancel} />
+      <ActionArea locale={locale} mode={mode} field={field} width={width} rows={actionRows} active={active} g={g} onAction={start} onAnswer={answer} onCancel={cancel} />
     </Box>
   );
 });
 
-function startLog(session: SandboxSession, origin: string | undefined, nextId: { current: number }): LogLine[] {
+function startLog(session: SandboxSession, origin: string | undefined, nextId: { current: number }, locale: string): LogLine[] {
   const lines: LogLine[] = [];
   const add = (ok: boolean, text: string) => lines.push({ id: nextId.current++, ok, text });
-  add(true, origin ? `Opened the network of ${origin}: no goals here, explore.` : 'A blank network: no goals here, build and explore.');
-  for (const p of session.problems.slice(0, 5)) add(false, `${p.path.join('.')}: ${p.message} (left out)`);
+  add(true, origin ? words(locale, 'screen.opened', { origin }) : words(locale, 'screen.blank'));
+  for (const p of session.problems.slice(0, 5)) add(false, words(locale, 'screen.leftOut', { path: p.path.join('.'), message: p.message }));
   return lines;
 }
 
 const ActionArea = memo(function ActionArea(props: {
+  readonly locale: string;
   readonly mode: Mode;
   readonly field: Field | undefined;
   readonly width: number;
@@ -229,24 +233,24 @@ const ActionArea = memo(function ActionArea(props: {
   readonly onAnswer: (value: string) => void;
   readonly onCancel: () => void;
 }) {
-  const { mode, field, width, rows, active, g } = props;
-  const items = useMemo((): MenuItem<ActionId>[] => ACTIONS.map((a) => ({ label: `${a.key}  ${a.label}`, value: a.id })), []);
+  const { mode, field, width, rows, active, g, locale } = props;
+  const items = useMemo((): MenuItem<ActionId>[] => ACTIONS.map((a) => ({ label: `${a.key}  ${actionLabel(a.id, locale)}`, value: a.id })), [locale]);
   const choices = useMemo((): MenuItem<string>[] => (field?.kind === 'choice' ? field.options.map((o) => ({ label: o.label, value: o.value })) : []), [field]);
   if (mode.name === 'menu') {
     return (
       <Box flexDirection="column" width={width}>
-        <Text bold>{`Actions ${g.dash} ${g.enter} does it, esc closes`}</Text>
+        <Text bold>{words(locale, 'screen.actions', { dash: g.dash, enter: g.enter })}</Text>
         <Menu items={items} onSelect={props.onAction} isFocused={active} limit={rows - 1} />
       </Box>
     );
   }
   if (mode.name === 'form' && field) {
-    const title = `${mode.form.title}: ${field.label}`;
+    const title = words(locale, 'screen.formTitle', { form: mode.form.title, field: field.label });
     if (field.kind === 'choice') {
       const initial = field.initial !== undefined ? Math.max(0, field.options.findIndex((o) => o.value === field.initial)) : 0;
       return (
         <Box flexDirection="column" width={width}>
-          <Text bold wrap="truncate-end">{`${title}  (esc cancels)`}</Text>
+          <Text bold wrap="truncate-end">{words(locale, 'screen.escCancels', { title })}</Text>
           <Menu key={`${mode.values.length}`} items={choices} onSelect={props.onAnswer} isFocused={active} initialIndex={initial} limit={rows - 1} />
         </Box>
       );
@@ -256,13 +260,13 @@ const ActionArea = memo(function ActionArea(props: {
         <Text bold wrap="truncate-end">
           {title}
         </Text>
-        <AnswerField key={`${mode.values.length}`} active={active} width={width} placeholder={field.placeholder} validate={field.validate} onSubmit={props.onAnswer} onCancel={props.onCancel} />
+        <AnswerField key={`${mode.values.length}`} active={active} width={width} placeholder={field.placeholder} validate={field.validate} onSubmit={props.onAnswer} onCancel={props.onCancel} locale={locale} {...(locale === 'en' ? {} : { enterDoes: words(locale, 'field.sends'), escapeDoes: words(locale, 'field.cancels') })} />
       </Box>
     );
   }
   return (
     <Text dimColor wrap="truncate-end">
-      {`${g.enter} actions  p ping  u udp  t tcp  s step  i address  g gateway  a add  c cable`}
+      {words(locale, 'screen.keys', { enter: g.enter })}
     </Text>
   );
 });

@@ -1,0 +1,71 @@
+/**
+ * Practice in Chinese: the setup, the drill's status and verdicts, pause and summary follow
+ * the player's language (the questions themselves are English so far) and fit 80×24 and
+ * 160×48.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { emptyProgress, type Progress } from '../../src/progress/store';
+import { answer, startSession } from '../../src/practice/session';
+import { fitsColumns, mountApp } from './harness';
+
+const KEY = { down: '\x1b[B', enter: '\r', esc: '\x1b' };
+
+afterEach(() => cleanup());
+
+describe.each([
+  [80, 24],
+  [160, 48],
+])('practice in zh-CN at %i×%i', (columns, rows) => {
+  const size = { columns, rows };
+  it('setup, its footer and help', async () => {
+    const app = mountApp({ packs: [], progress: emptyProgress(), locale: 'zh-CN', size, onQuit: () => {} });
+    await app.press(KEY.down, KEY.enter);
+    const f = app.frame();
+    for (const w of ['限时练习', '主题：space 选中或取消', '与运算判断是否同一子网', '时长：5 分钟', '题目： 每次不同', 'd 每日题目', '⏎ 开始', 'netquest › 练习']) expect(f).toContain(w);
+    expect(f.split('\n').at(-1)).toMatch(/⏎ 开始\/检查 +esc 暂停\/返回 +\? 帮助/);
+    fitsColumns(f, columns, rows);
+    await app.press('?');
+    expect(app.frame()).toContain('设置：选上或去掉该主题');
+    fitsColumns(app.frame(), columns, rows);
+  });
+
+  it('a drill: status, field hint, verdicts right and wrong, pause, summary', async () => {
+    const saved: Progress[] = [];
+    const options = { topics: ['tcp', 'mac-learning', 'next-hop'] as const, minutes: 1, seed: 3 };
+    const app = mountApp({
+      packs: [],
+      progress: emptyProgress(),
+      locale: 'zh-CN',
+      size,
+      onQuit: () => {},
+      start: { name: 'practice', options: { ...options, topics: [...options.topics] } },
+      persist: (p) => {
+        saved.push(p);
+        return { ok: true, value: { progress: p } };
+      },
+    });
+    await app.press(KEY.enter);
+    let s = startSession({ ...options, topics: [...options.topics] }, 0);
+    for (let i = 0; i < 4; i++) {
+      expect(app.frame()).toMatch(/得分 \d+ +连对 \d+ ×\d +已答 \d+ · \S+ +难度 \d/);
+      expect(app.frame()).toContain('输入答案 · esc 暂停');
+      fitsColumns(app.frame(), columns, rows);
+      const q = s.current.question;
+      const right = q.check('').expected;
+      const given = i % 2 === 0 ? right : (q.choices ? q.choices.map((_, j) => String(j + 1)) : ['nothing', 'CLOSED', '1', 'p1', '10.0.0.9']).find((g) => q.validate(g) === undefined && !q.check(g).correct) ?? right;
+      await app.type(given);
+      await app.press(KEY.enter);
+      s = answer(s, given, i);
+      expect(app.frame()).toMatch(s.last!.verdict.correct ? /✓ 正确，\+\d+/ : /✗ “.+”不对；正确答案：/);
+      fitsColumns(app.frame(), columns, rows);
+    }
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('已暂停：计时停止，题目隐藏。');
+    await app.press('q');
+    const f = app.frame();
+    for (const w of ['本轮结束：', '得分', '正确率', '每分钟答题', '最长连对', '主题', '⏎ 再练一次 · esc 回到菜单']) expect(f).toContain(w);
+    fitsColumns(f, columns, rows);
+    expect(saved).toHaveLength(1);
+  });
+});
