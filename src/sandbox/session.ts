@@ -7,6 +7,8 @@
  * Every change goes through the engine first and is written into the description only when
  * the engine took it, so the two never disagree.
  */
+import { saySandbox, type SANDBOX_WORDS } from './words';
+import type { Params } from '../tui/say';
 import { formatIpv4, type Ipv4 } from '../net/address/ipv4';
 import { formatCidr } from '../net/address/subnet';
 import { tracePcap } from '../net/pcap';
@@ -73,7 +75,11 @@ export class SandboxSession {
   /** Problems the starting topology had (the parts that could be built were). */
   readonly problems: readonly Problem[];
 
-  constructor(topology: TopologySpec = { devices: [], links: [] }) {
+  /** The language of the log lines (default English). */
+  private readonly locale: string;
+
+  constructor(topology: TopologySpec = { devices: [], links: [] }, locale = 'en') {
+    this.locale = locale;
     this.spec = structuredClone({ devices: [...topology.devices], links: [...(topology.links ?? [])] }) as { devices: DeviceSpec[]; links: [string, string][] };
     const built = buildTopology({ topology: this.spec });
     this.simulation = built.sim;
@@ -143,7 +149,7 @@ export class SandboxSession {
           ? { name, kind, interfaces: ports.map((p) => ({ name: p })) }
           : { name, kind, ports: count };
     this.spec.devices.push(spec);
-    return done(`added ${kind} ${name} (${kind === 'host' ? 'eth0' : `${ports[0]}…${ports[ports.length - 1]}`})`);
+    return done(this.w('log.added', { kind: this.w(`kind.${kind}`), name, ports: kind === 'host' ? 'eth0' : `${ports[0]}…${ports[ports.length - 1]}` }));
   }
 
   /** Ports with no cable yet, as device:port, optionally of one device. */
@@ -164,19 +170,19 @@ export class SandboxSession {
         ends.push(end);
         continue;
       }
-      if (!this.simulation.device(end)) return fail(`no device named ${end}`);
+      if (!this.simulation.device(end)) return fail(this.w('log.noDevice', { name: end }));
       const free = this.freePorts(end).filter((p) => !ends.includes(p));
-      if (free.length === 0) return fail(`${end} has no free port left`);
+      if (free.length === 0) return fail(this.w('log.noFreePort', { name: end }));
       ends.push(free[0]!);
     }
     const [x, y] = ends as [string, string];
     const [da, pa] = splitPortRef(x);
     const [db, pb] = splitPortRef(y);
-    if (da === db) return fail('a cable joins two different devices');
+    if (da === db) return fail(this.w('log.sameDevice'));
     const r = this.simulation.connect({ device: da, port: pa }, { device: db, port: pb });
     if (!r.ok) return fail(r.error);
     this.spec.links.push([x, y]);
-    return done(`cable ${x} ─ ${y}`);
+    return done(this.w('log.cable', { a: x, b: y }));
   }
 
   private cableBetween(a: string, b: string): boolean {
@@ -197,7 +203,7 @@ export class SandboxSession {
     if ('add-route' in action || 'remove-route' in action) {
       const device = 'add-route' in action ? action['add-route'].device : action['remove-route'].device;
       // The level format keeps static routes on routers; a host sends off-subnet traffic to its gateway.
-      if (this.kindOf(device) !== 'router') return fail(`${device} is not a router: static routes are set on routers here; a host uses its default gateway`);
+      if (this.kindOf(device) !== 'router') return fail(this.w('log.notRouter', { device }));
     }
     const r = applyConfigure(this.simulation, action);
     if (!r.ok) return fail(r.verdict.explanation);
@@ -241,23 +247,28 @@ export class SandboxSession {
   listen(device: string, protocol: 'tcp' | 'udp', port: number): Outcome {
     const d = this.spec.devices.find((x) => x.name === device);
     const node = this.simulation.host(device);
-    if (!node || d?.kind !== 'host') return fail(`${device} is not a host: only hosts run services here`);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return fail('a port is a number from 1 to 65535');
+    if (!node || d?.kind !== 'host') return fail(this.w('log.notHostService', { device }));
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return fail(this.w('log.portRange'));
     if (protocol === 'udp') {
-      if (d.udp?.includes(port)) return done(`${device} already has UDP port ${port} open`);
+      if (d.udp?.includes(port)) return done(this.w('log.udpAlready', { device, port }));
       node.bindUdp(port);
       d.udp = [...(d.udp ?? []), port];
-      return done(`${device} now accepts UDP datagrams on port ${port}`);
+      return done(this.w('log.udpOpen', { device, port }));
     }
-    if (this.listening(device, port)) return done(`${device} already listens on TCP port ${port}`);
+    if (this.listening(device, port)) return done(this.w('log.tcpAlready', { device, port }));
     const r = node.tcp.listen(port);
     if (!r.ok) return fail(r.error);
     d.tcp = [...(d.tcp ?? []), port];
-    return done(`${device} listens on TCP port ${port}`);
+    return done(this.w('log.tcpListen', { device, port }));
   }
 
   private listening(device: string, port: number): boolean {
     return this.simulation.host(device)?.tcp.sockets().some((s) => s.state === 'LISTEN' && s.local.port === port) ?? false;
+  }
+
+  /** A log line in the session's language. */
+  private w<K extends keyof typeof SANDBOX_WORDS & string>(key: K, ...params: Params<(typeof SANDBOX_WORDS)[K]['en']>): string {
+    return saySandbox(this.locale, key, ...params);
   }
 
   // ---- traffic ----------------------------------------------------------------------------------
@@ -272,13 +283,13 @@ export class SandboxSession {
     const said = summarise(events);
     // Each summary starts with ✓ when it got through, ✗ when not (the words are the meaning, not a colour).
     const gotThrough = !said.startsWith('✗');
-    const summary = said + (result.stopped ? ' (stopped after too many events: a broadcast storm?)' : '');
+    const summary = said + (result.stopped ? this.w('log.storm') : '');
     this.runList.push({ label, start: from, end: this.simulation.trace.length, summary, gotThrough });
     return { ok: true, message: `${label}: ${summary}`, gotThrough };
   }
 
   ping(from: string, to: string): Outcome {
-    if (!this.simulation.host(from)) return fail(`no host or router named ${from}`);
+    if (!this.simulation.host(from)) return fail(this.w('log.noIpNode', { name: from }));
     const target = resolveTarget(this.simulation, to.trim());
     if (!target.ok) return fail(target.error);
     const dst = target.value;
@@ -291,19 +302,19 @@ export class SandboxSession {
       },
       (events) => {
         const outcome = events.find((e) => e.kind === 'ping' && e.device === from && e.outcome.status !== 'sent');
-        if (!outcome || outcome.kind !== 'ping') return 'no answer yet';
+        if (!outcome || outcome.kind !== 'ping') return this.w('log.noAnswer');
         const o = outcome.outcome;
         switch (o.status) {
           case 'reply':
-            return `✓ reply from ${formatIpv4(o.from)}, TTL ${o.ttl}`;
+            return this.w('log.reply', { from: formatIpv4(o.from), ttl: o.ttl });
           case 'timeout':
-            return '✗ no reply (timed out)';
+            return this.w('log.timeout');
           case 'failed':
-            return `✗ not sent: ${o.reason}`;
+            return this.w('log.notSent', { reason: o.reason });
           case 'time-exceeded':
-            return `✗ time to live exceeded, reported by ${formatIpv4(o.from)}`;
+            return this.w('log.ttlExceeded', { from: formatIpv4(o.from) });
           case 'unreachable':
-            return `✗ destination unreachable, reported by ${formatIpv4(o.from)}`;
+            return this.w('log.unreachable', { from: formatIpv4(o.from) });
           default:
             return o.status;
         }
@@ -324,11 +335,11 @@ export class SandboxSession {
       },
       (events) => {
         const got = events.find((e) => e.kind === 'deliver' && e.protocol === 'udp' && e.src !== undefined);
-        if (got && got.kind === 'deliver') return `✓ delivered to ${got.device}`;
+        if (got && got.kind === 'deliver') return this.w('log.delivered', { device: got.device });
         const unreachable = events.find((e) => e.kind === 'drop' && e.reason === 'port-unreachable');
-        if (unreachable && unreachable.kind === 'drop') return `✗ ${unreachable.device}: nothing listens on UDP port ${port} (ICMP port unreachable)`;
+        if (unreachable && unreachable.kind === 'drop') return this.w('log.portUnreachable', { device: unreachable.device, port });
         const drop = events.find((e) => e.kind === 'drop');
-        return drop && drop.kind === 'drop' ? `✗ dropped by ${drop.device}: ${drop.detail}` : '✗ not delivered';
+        return drop && drop.kind === 'drop' ? this.w('log.droppedBy', { device: drop.device, detail: drop.detail }) : this.w('log.notDelivered');
       },
     );
   }
@@ -336,8 +347,8 @@ export class SandboxSession {
   /** The server listens on the port (if it does not yet), the client connects. */
   tcpOpen(client: string, server: string, port: number): Outcome {
     const c = this.simulation.host(client);
-    if (!c || this.kindOf(client) !== 'host') return fail(`${client} is not a host`);
-    if (client === server) return fail('client and server must be two different hosts');
+    if (!c || this.kindOf(client) !== 'host') return fail(this.w('log.notHost', { name: client }));
+    if (client === server) return fail(this.w('log.twoHosts'));
     const dst = resolveTarget(this.simulation, server);
     if (!dst.ok) return fail(dst.error);
     if (this.kindOf(server) === 'host') {
@@ -357,7 +368,7 @@ export class SandboxSession {
       () => {
         const s = c.tcp.sockets().find((x) => x.remote && formatEndpoint(x.local) === local);
         const state = s?.state ?? 'CLOSED';
-        return state === 'ESTABLISHED' ? `✓ connected, ${local} ESTABLISHED` : `✗ ${local} is ${state}`;
+        return state === 'ESTABLISHED' ? this.w('log.connected', { local }) : this.w('log.stateIs', { local, state });
       },
     );
   }
@@ -376,10 +387,10 @@ export class SandboxSession {
 
   tcpClose(c: Pick<Connection, 'device' | 'localPort' | 'remote'>): Outcome {
     const node = this.simulation.host(c.device);
-    if (!node) return fail(`no host named ${c.device}`);
+    if (!node) return fail(this.w('log.noHost', { name: c.device }));
     const remote = { ip: c.remote.ip as Ipv4, port: c.remote.port };
     return this.run(
-      `close ${c.device}:${c.localPort}`,
+      this.w('log.closeLabel', { end: `${c.device}:${c.localPort}` }),
       RUN_NS.tcp,
       () => {
         const r = node.tcp.call(c.localPort, remote, 'close');
@@ -387,7 +398,7 @@ export class SandboxSession {
       },
       () => {
         const s = node.tcp.sockets().find((x) => x.remote && x.local.port === c.localPort && x.remote.port === c.remote.port);
-        return `${c.device}'s side is ${s?.state ?? 'CLOSED'}`;
+        return this.w('log.sideIs', { device: c.device, state: s?.state ?? 'CLOSED' });
       },
     );
   }
@@ -428,7 +439,7 @@ export class SandboxSession {
     const kind = this.kindOf(name) ?? '?';
     if (!node) return `${name} (${kind})`;
     const addrs = node.interfaces.filter((i) => i.address).map((i) => formatCidr(i.address!));
-    return `${name} (${kind})${addrs.length ? ` ${addrs.join(' ')}` : ' no address'}`;
+    return `${name} (${kind})${addrs.length ? ` ${addrs.join(' ')}` : ` ${this.w('log.noAddress')}`}`;
   }
 }
 

@@ -48,6 +48,9 @@ describe.each([
     expect(f).toContain('添加设备：哪种设备？');
     expect(f).toContain('主机  （命名为 pc1）');
     fitsColumns(f, columns, rows);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('已添加主机 pc1（eth0）');
+    fitsColumns(app.frame(), columns, rows);
   });
 
   it("a level's network: the inspector, a typed form, a ping and its trace", async () => {
@@ -66,6 +69,7 @@ describe.each([
     expect(app.frame()).toContain('Ping 测试：目标：设备名或 IPv4 地址');
     await app.type('pc2');
     await app.press(KEY.enter);
+    expect(app.frame()).toMatch(/ping pc1 → pc2: ✗ (未发送|没有应答)/);
     fitsColumns(app.frame(), columns, rows);
     await app.press('s');
     f = app.frame();

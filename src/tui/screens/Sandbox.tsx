@@ -56,7 +56,7 @@ export const Sandbox = memo(function Sandbox({ active, width, height, topology, 
   const g = t.glyphs;
   // The engine's messages have arrows and ticks; a dumb terminal gets them in ASCII.
   const txt = t.ascii ? toAscii : (s: string) => s;
-  const [session] = useState(() => new SandboxSession(topology));
+  const [session] = useState(() => new SandboxSession(topology, locale));
   // The session changes in place: this counter tells React that it did.
   const [version, setVersion] = useState(0);
   const [mode, setMode] = useState<Mode>({ name: 'network' });
