@@ -162,6 +162,7 @@ export const LEVEL_WORDS = {
   'insp.connected': { en: 'connected', 'zh-CN': '直连' },
   'insp.default': { en: 'default', 'zh-CN': '默认' },
   'insp.static': { en: ', static', 'zh-CN': '，静态' },
+  'insp.routeVia': { en: '{via} ({iface})', 'zh-CN': '{via}（{iface}）' },
   'insp.arp': { en: 'ARP cache:', 'zh-CN': 'ARP 缓存：' },
   'insp.arpEmpty': { en: 'ARP cache: empty', 'zh-CN': 'ARP 缓存：空' },
   'insp.sockets': { en: 'TCP sockets:', 'zh-CN': 'TCP 套接字：' },

@@ -155,6 +155,30 @@ export function padStartColumns(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - columns(s))) + s;
 }
 
+/** Closing punctuation, which does not start a line (Chinese typesetting's rule). */
+const NO_LINE_START = /^[，。、：；！？）」』】》〉,.:;!?)\]…]/u;
+const LATIN = /[A-Za-z0-9]/;
+
+/**
+ * `cut` for wrapping text that breaks anywhere: a line does not start with closing punctuation
+ * (one more character goes down with it), and a short Latin word or number inside Chinese text
+ * (HTTP, eth0, 192.168.1.1) is not split but moved to the next line.
+ */
+function cutForWrap(s: string, width: number): [string, string] {
+  const [head, tail] = cut(s, width);
+  if (!tail) return [head, tail];
+  const h = [...head];
+  let i = h.length;
+  if (NO_LINE_START.test(tail)) {
+    if (i > 1) i--;
+  } else if (LATIN.test(h[i - 1]!) && LATIN.test(tail[0]!)) {
+    let j = i;
+    while (j > 0 && /[A-Za-z0-9._/-]/.test(h[j - 1]!)) j--;
+    if (j > 0 && i - j <= 16) i = j;
+  }
+  return [h.slice(0, i).join(''), h.slice(i).join('') + tail];
+}
+
 /** Text that may break between any two characters (Chinese and Japanese have no spaces). */
 const BREAKS_ANYWHERE = /[\u3000-\u9fff\uff00-\uffef]/;
 
@@ -177,7 +201,7 @@ export function wrap(s: string, width: number): string[] {
       // Fill the line with the head of a sentence that may break anywhere.
       const room = line ? w - columns(line) - 1 : 0;
       if (line && room >= 2 && BREAKS_ANYWHERE.test(rest)) {
-        const [head, tail] = cut(rest, room);
+        const [head, tail] = cutForWrap(rest, room);
         out.push(`${line} ${head}`);
         line = '';
         rest = tail;
@@ -187,7 +211,7 @@ export function wrap(s: string, width: number): string[] {
         line = '';
       }
       while (columns(rest) > w) {
-        const [head, tail] = cut(rest, w);
+        const [head, tail] = BREAKS_ANYWHERE.test(rest) ? cutForWrap(rest, w) : cut(rest, w);
         out.push(head);
         rest = tail;
       }

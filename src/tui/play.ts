@@ -369,7 +369,7 @@ export function inspectDevice(sim: Simulation, name: string, width = 80, locale 
   for (const r of routes) {
     const via = r.nextHop === undefined ? say(locale, 'insp.connected') : `via ${formatIpv4(r.nextHop)}`;
     const iface = `${r.iface}${r.source === 'static' ? say(locale, 'insp.static') : ''}`;
-    out.push(`  ${padEnd(r.destination.prefix === 0 ? say(locale, 'insp.default') : formatSubnet(r.destination), 18)} ${via} ${say(locale, 'insp.kind', { name: '', kind: iface }).trimStart()}`);
+    out.push(`  ${padEnd(r.destination.prefix === 0 ? say(locale, 'insp.default') : formatSubnet(r.destination), 18)} ${say(locale, 'insp.routeVia', { via, iface })}`);
   }
   const arp = node.arpTable();
   out.push(arp.length ? say(locale, 'insp.arp') : say(locale, 'insp.arpEmpty'));

@@ -53,6 +53,15 @@ describe('text in terminal columns (Chinese characters take two)', () => {
     expect(columns(lines[0]!)).toBeGreaterThanOrEqual(19);
   });
 
+  it('wrap starts no line with closing punctuation and does not split a short Latin word inside Chinese', () => {
+    const lines = wrap('对话都要经过一层层协议：最上面是应用，请说出浏览器、它说的 HTTP、以及网线', 24);
+    for (const l of lines) expect(l).not.toMatch(/^[，。、：；！？）]/);
+    expect(lines.join('\n')).toMatch(/(^|[^A-Z])HTTP/m);
+    for (const l of lines) expect(l).not.toMatch(/^TTP|^TP|^P、/);
+    const joined = wrap('浏览器说的HTTP协议属于第几层浏览器说的HTTP协议属于第几层', 21);
+    expect(joined.join('\n')).not.toMatch(/H\n|HT\n|HTT\n/);
+  });
+
   it('wrap never exceeds the width and keeps every character, for any mix of scripts', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '中', '文。', 'pc1', '\n', '——'), { maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (parts, width) => {
