@@ -15,7 +15,7 @@ import { DEFAULT_MINUTES, MINUTE_CHOICES, type PracticeOptions } from '../../pra
 import { answer, finish, multiplier, pause, remainingMs, resume, startSession, summarize, tick, type SessionState, type SessionSummary } from '../../practice/session';
 import { improvements, isoDate, practiceResult, savedBoxes, type Improvements } from '../../practice/stats';
 import { sayPractice as say, topicBlurb } from '../../practice/words';
-import { columns } from '../model';
+import { columns, padStartColumns } from '../model';
 
 export interface PracticeProps {
   readonly active: boolean;
@@ -400,7 +400,7 @@ function Summary({ locale, active, width, stage, onAgain, onBack, onHelp }: { re
             <Text dimColor>{`${say(locale, 'bestStreak', { n: s.bestStreak })} · ${say(locale, 'answeredRight', { answered: s.answered, correct: s.correct })}`}</Text>
           </Box>
           <Box marginTop={1} flexDirection="column">
-            <Text dimColor>{say(locale, 'perTopic')}</Text>
+            <Text dimColor>{`${fit(say(locale, 'colTopic'), 15)}  ${padStartColumns(say(locale, 'colRight'), 6)}    ${padStartColumns(say(locale, 'colBefore'), 6)} → ${fit(say(locale, 'colNow'), 4)}${' '.repeat(10)}  ${say(locale, 'colBox')}`}</Text>
             {changes.topics.map((c) => {
               const now = c.correct / c.attempts;
               const trend = c.before === undefined ? '' : now > c.before + 0.005 ? ` ${t.glyphs.up} ${say(locale, 'better')}` : now < c.before - 0.005 ? ` ${t.glyphs.down}` : ' =';
