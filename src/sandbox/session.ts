@@ -436,10 +436,11 @@ export class SandboxSession {
   /** One line per device, for the screen's list: "pc1 (host) 10.0.0.1/24". */
   describeDevice(name: string): string {
     const node = this.simulation.host(name);
-    const kind = this.kindOf(name) ?? '?';
-    if (!node) return `${name} (${kind})`;
+    const k = this.kindOf(name);
+    const kind = this.w('log.named', { name, kind: k === 'host' || k === 'switch' || k === 'router' || k === 'hub' ? this.w(`kind.${k}`) : (k ?? '?') });
+    if (!node) return kind;
     const addrs = node.interfaces.filter((i) => i.address).map((i) => formatCidr(i.address!));
-    return `${name} (${kind})${addrs.length ? ` ${addrs.join(' ')}` : ` ${this.w('log.noAddress')}`}`;
+    return `${kind}${addrs.length ? ` ${addrs.join(' ')}` : ` ${this.w('log.noAddress')}`}`;
   }
 }
 

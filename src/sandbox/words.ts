@@ -139,6 +139,7 @@ export const SANDBOX_WORDS = {
   'log.stateIs': { en: '✗ {local} is {state}', 'zh-CN': '✗ {local} 处于 {state}' },
   'log.noHost': { en: 'no host named {name}', 'zh-CN': '没有名为 {name} 的主机' },
   'log.sideIs': { en: "{device}'s side is {state}", 'zh-CN': '{device} 这一端处于 {state}' },
+  'log.named': { en: '{name} ({kind})', 'zh-CN': '{name}（{kind}）' },
   'log.noAddress': { en: 'no address', 'zh-CN': '无地址' },
 } as const;
 

@@ -60,7 +60,10 @@ describe.each([
     expect(f).toContain('已打开 gw.yaml 的网络');
     expect(f).toContain('网关：无');
     fitsColumns(f, columns, rows);
-    await app.press('g', KEY.enter);
+    await app.press('g');
+    expect(app.frame()).toContain('设置默认网关：哪台主机？');
+    expect(app.frame()).toMatch(/pc1（主机） 192\.168\.1\.10\/24/);
+    await app.press(KEY.enter);
     f = app.frame();
     expect(f).toContain('设置默认网关：pc1 的网关');
     expect(f).toContain('输入答案 · esc 取消');
