@@ -18,6 +18,7 @@ import { judgeHop, planRoute, type RoutePlan } from './route';
 import { score, type Score } from './score';
 import { startBackground } from './background';
 import { POINTS, type Verdict } from './verdict';
+import { levelMemo } from './level-memo';
 
 export interface StepReport {
   readonly index: number;
@@ -78,12 +79,20 @@ export class Session {
   /** The scenario's trace on the player's network (what predictions are judged against). */
   scenarioTrace(): readonly TraceEvent[] {
     if (!this.cachedTrace) {
-      const sim = this.network();
-      runScenario(sim, this.level.scenario);
-      this.cachedTrace = sim.trace;
-      this.scenarioSim = sim;
+      const ran = levelMemo(this.level, `scenario ${this.configKey()}`, () => {
+        const sim = this.network();
+        runScenario(sim, this.level.scenario);
+        return { sim, trace: sim.trace as readonly TraceEvent[] };
+      });
+      this.cachedTrace = ran.trace;
+      this.scenarioSim = ran.sim;
     }
     return this.cachedTrace;
+  }
+
+  /** The player's configuration so far, as a key: the network's behaviour depends on nothing else. */
+  private configKey(): string {
+    return JSON.stringify(this.config);
   }
   private scenarioSim: Simulation | undefined;
 
@@ -111,7 +120,8 @@ export class Session {
     // and the answers. Kept until then: `solved()` asks after every step, `score()` too
     // (recomputing was most of `netquest check`'s time).
     if (this.cachedGoals?.answersRight !== answersRight) {
-      this.cachedGoals = { answersRight, results: this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale)) };
+      const results = levelMemo(this.level, `goals ${answersRight} ${this.locale} ${this.configKey()}`, () => this.level.goals.map((g: Goal) => checkGoal(this.network(), g, answersRight, this.locale)));
+      this.cachedGoals = { answersRight, results };
     }
     return [...this.cachedGoals.results];
   }
@@ -119,7 +129,8 @@ export class Session {
 
   routePlan(): RoutePlan | undefined {
     if (!this.level.route) return undefined;
-    return (this.cachedPlan ??= planRoute(this.network(), this.level.route, this.locale));
+    const route = this.level.route;
+    return (this.cachedPlan ??= levelMemo(this.level, `plan ${this.locale} ${this.configKey()}`, () => planRoute(this.network(), route, this.locale)));
   }
 
   /** Questions and predictions not yet answered correctly, in the level's order. */
