@@ -8,7 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { loadCachedPack } from '../levels/campaign-cache';
 import { ok } from '../net/result';
 import { detectLocale } from '../levels/text';
-import { holdKeysWhileStarting, whyNoGame } from '../tui/terminal';
+import { whyNoGame, withKeysHeld } from '../tui/terminal';
 import { formatLocated } from '../util/located';
 import type { PositionFinder } from '../levels/campaign-cache';
 import type { Io } from './main';
@@ -29,12 +29,7 @@ export async function runGame(args: readonly string[], io: Io): Promise<number> 
     io.err(`${refused}\n`);
     return 1;
   }
-  const restore = holdKeysWhileStarting(process.stdin);
-  try {
-    return await loadAndPlay(values.lang, io);
-  } finally {
-    restore();
-  }
+  return withKeysHeld(() => loadAndPlay(values.lang, io));
 }
 
 async function loadAndPlay(lang: string | undefined, io: Io): Promise<number> {

@@ -2,7 +2,6 @@
  * The level author's commands: `check` (prove a level or pack valid and solvable), `play`
  * (headless play of a scripted sequence of actions), `capture` (a pcap of a level's traffic).
  */
-import { holdKeysWhileStarting } from '../tui/terminal';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../levels/templates';
@@ -14,6 +13,7 @@ import { actionSchema, type Action } from '../levels/schema';
 import { tracePcap } from '../net/pcap';
 import { parseSource, validate, formatLocated, type Located } from '../util/source-location';
 import { Session } from '../verify/session';
+import { withKeysHeld } from '../tui/terminal';
 import { applyConfigure, isConfigure } from '../verify/configure';
 import { runScenario } from '../verify/predictions';
 import { startBackground } from '../verify/background';
@@ -112,12 +112,7 @@ export async function runPlay(args: readonly string[], io: Io): Promise<number> 
 
 /** `netquest play PATH` without a script: the game, opened on that level or pack. */
 async function playInTui(path: string, lang: string | undefined, io: Io): Promise<number> {
-  const restore = holdKeysWhileStarting(process.stdin);
-  try {
-    return await openInTui(path, lang, io);
-  } finally {
-    restore();
-  }
+  return withKeysHeld(() => openInTui(path, lang, io));
 }
 
 async function openInTui(path: string, lang: string | undefined, io: Io): Promise<number> {

@@ -3,9 +3,9 @@
  * `--export N` generated drills as a worksheet or JSON lines (for printing, and so anyone can
  * check the generators).
  */
-import { holdKeysWhileStarting } from '../tui/terminal';
 import { dailySeed, exportDrills, TOPICS, type Topic } from '../practice/generators';
 import { MAX_MINUTES, type PracticeOptions } from '../practice/options';
+import { withKeysHeld } from '../tui/terminal';
 import type { Io } from './main';
 import { parseCommand, UsageError } from './main';
 
@@ -20,14 +20,7 @@ export interface PracticeEnv {
 const defaultEnv: PracticeEnv = {
   today: () => new Date(),
   interactive: process.stdin.isTTY === true,
-  open: async (options) => {
-    const restore = holdKeysWhileStarting(process.stdin);
-    try {
-      return await openPractice(options);
-    } finally {
-      restore();
-    }
-  },
+  open: (options) => withKeysHeld(() => openPractice(options)),
 };
 
 async function openPractice(options: PracticeOptions): Promise<string | undefined> {

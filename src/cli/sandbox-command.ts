@@ -3,7 +3,6 @@
  * (or a pack's level, like `play`), a file holding just a `topology:` (an author's draft), or
  * with no file a blank network built from the device menu. The game opens on its Sandbox screen.
  */
-import { holdKeysWhileStarting } from '../tui/terminal';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import { topologySchema } from '../levels/schema';
 import { formatLocated, parseSource, validate, type Located } from '../util/source-location';
 import type { TopologySpec } from '../sandbox/session';
 import { loadTargets } from './levels-commands';
+import { withKeysHeld } from '../tui/terminal';
 import type { Io } from './main';
 import { parseCommand, UsageError } from './main';
 
@@ -57,12 +57,7 @@ export async function runSandbox(args: readonly string[], io: Io): Promise<numbe
     return 1;
   }
   const { topology, origin } = source.value;
-  const restore = holdKeysWhileStarting(process.stdin);
-  try {
-    return await openSandbox(topology, origin, io);
-  } finally {
-    restore();
-  }
+  return withKeysHeld(() => openSandbox(topology, origin, io));
 }
 
 async function openSandbox(topology: SandboxSource['topology'], origin: string | undefined, io: Io): Promise<number> {

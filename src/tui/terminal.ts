@@ -61,6 +61,16 @@ export function holdKeysWhileStarting(stdin: RawCapable): () => void {
   };
 }
 
+/** Runs `start` (loading the game, then playing it) with keys held from now on, and gives the terminal its mode back after. */
+export async function withKeysHeld<T>(start: () => Promise<T>, stdin: RawCapable = process.stdin): Promise<T> {
+  const restore = holdKeysWhileStarting(stdin);
+  try {
+    return await start();
+  } finally {
+    restore();
+  }
+}
+
 /** The game is starting: its own signal handlers (and Ink, the keys) take over from start-up's. */
 export function takeOverTerminal(): void {
   startupHandlers?.();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdKeysWhileStarting, takeOverTerminal, whyNoGame } from '../../src/tui/terminal';
+import { holdKeysWhileStarting, takeOverTerminal, whyNoGame, withKeysHeld } from '../../src/tui/terminal';
 
 const tty = () => {
   const modes: boolean[] = [];
@@ -27,6 +27,13 @@ describe('holding keys while the game starts', () => {
     expect(listeners()).toEqual(before);
     restore();
     expect(listeners()).toEqual(before);
+  });
+
+  it('withKeysHeld gives the mode back after the game, and when it fails to start', async () => {
+    const { modes, stdin } = tty();
+    expect(await withKeysHeld(async () => modes.length, stdin)).toBe(1);
+    await expect(withKeysHeld(() => Promise.reject(new Error('no campaign')), stdin)).rejects.toThrow('no campaign');
+    expect(modes).toEqual([true, false, true, false]);
   });
 
   it('leaves a stream that is not a terminal alone', () => {
