@@ -21,7 +21,7 @@ import {
   usableHostCount,
   type Cidr,
 } from '../net/address/subnet';
-import { LAYER_OF, OSI_LAYERS, PORT_OF, TRANSPORT_FOR, layerNumber, normalizeTerm } from '../net/knowledge';
+import { LAYER_OF, OSI_LAYERS, OSI_LAYERS_ZH, PORT_OF, TRANSPORT_FOR, layerNumber, normalizeTerm } from '../net/knowledge';
 import type { Simulation } from '../net/sim/simulation';
 import { fieldAt, parseHex } from '../net/wire/fields';
 import { resolveTarget, splitPortRef } from '../levels/build';
@@ -144,7 +144,7 @@ export function expectedAnswer(q: Question, sim: Simulation, locale = 'en'): Exp
         judge: (value, loc) => {
           const n = layerNumber(typeof value === 'boolean' ? '' : value);
           if (n === undefined) return { explanation: message('osi-layer-give-number', {}, loc) };
-          return n === fact.layer ? undefined : { explanation: message('osi-layer-explain', { layer: fact.layer, name: OSI_LAYERS[fact.layer - 1]!, why: fact.why }, loc) };
+          return n === fact.layer ? undefined : { explanation: message('osi-layer-explain', { layer: fact.layer, name: OSI_LAYERS[fact.layer - 1]!, nameZh: OSI_LAYERS_ZH[fact.layer - 1]!, why: fact.why, whyZh: fact.zh }, loc) };
         },
       };
     }
@@ -154,7 +154,7 @@ export function expectedAnswer(q: Question, sim: Simulation, locale = 'en'): Exp
       return {
         display: fact.transport.toUpperCase(),
         concept: 'udp-vs-tcp',
-        judge: (value) => (normalizeTerm(asText(value)) === fact.transport ? undefined : { explanation: `${fact.transport.toUpperCase()}: ${fact.why}.` }),
+        judge: (value, loc) => (normalizeTerm(asText(value)) === fact.transport ? undefined : { explanation: message('transport-explain', { transport: fact.transport.toUpperCase(), why: fact.why, whyZh: fact.zh }, loc) }),
       };
     }
     case 'port': {

@@ -167,6 +167,11 @@ const CATALOGUE = {
   },
   'osi-layer-explain': {
     en: (p) => `Layer ${p.layer}, ${p.name}: ${p.why}.`,
+    'zh-CN': (p) => `第 ${p.layer} 层，${p.nameZh}：${p.whyZh}。`,
+  },
+  'transport-explain': {
+    en: (p) => `${p.transport}: ${p.why}.`,
+    'zh-CN': (p) => `${p.transport}：${p.whyZh}。`,
   },
   'transport-unknown': {
     en: (p) => `the curriculum has no transport fact for '${p.term}'`,
@@ -200,9 +205,11 @@ const CATALOGUE = {
   },
   'hex-not-hex': {
     en: () => 'the hex dump has characters that are not hex digits',
+    'zh-CN': () => '这段十六进制转储里有不是十六进制数字的字符',
   },
   'hex-offset-past-headers': {
     en: (p) => `offset ${p.offset} is past the headers the game knows in this dump`,
+    'zh-CN': (p) => `偏移 ${p.offset} 已超出游戏能识别的首部范围`,
   },
   'field-at-offset-display': {
     en: (p) => `${p.field} (${p.layer}, bytes ${p.start}–${p.end})`,
@@ -449,6 +456,7 @@ const CATALOGUE = {
   },
   'switch-flood-explain': {
     en: (p) => `A ${p.why} frame goes out every port except the one it came in on: ${p.ports}.`,
+    'zh-CN': (p) => `${p.why === 'broadcast' ? '广播' : p.why === 'multicast' ? '组播' : String(p.why)}帧会从除进入端口以外的每个端口发出：${p.ports}。`,
   },
   'switch-forward-explain': {
     en: (p) => `The switch learned that MAC on ${p.port}, so it forwards out ${p.port} only.`,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLevelFile, type LoadedLevel } from '../../src/levels/load';
 import { MESSAGE_KEYS, message, type MessageKey } from '../../src/verify/messages';
 import { Session } from '../../src/verify/session';
+import { LAYER_OF, OSI_LAYERS, OSI_LAYERS_ZH, TRANSPORT_FOR } from '../../src/net/knowledge';
 
 function level(name: string): LoadedLevel {
   const r = loadLevelFile(fileURLToPath(new URL(`../fixtures/levels/${name}`, import.meta.url)));
@@ -24,9 +25,10 @@ describe('the verifier message catalogue', () => {
   });
 
   it('falls back from zh-CN to English for a key without a translation', () => {
-    const key: MessageKey = 'hex-not-hex';
-    expect(message(key, {}, 'zh-CN')).toBe(message(key, {}, 'en'));
-    expect(message(key, {}, 'zh-CN')).toBe('the hex dump has characters that are not hex digits');
+    // An author's mistake in a level file, which only the author meets: English only.
+    const key: MessageKey = 'too-few-tcp-events';
+    expect(message(key, { device: 'pc1', n: 2 }, 'zh-CN')).toBe(message(key, { device: 'pc1', n: 2 }, 'en'));
+    expect(message(key, { device: 'pc1', n: 2 }, 'zh-CN')).not.toMatch(HAN);
     // And an unknown locale falls back too.
     expect(message('verdict-right', { answer: '42' }, 'fr')).toBe('Right: 42.');
   });
@@ -55,6 +57,20 @@ describe('a Session in zh-CN', () => {
     const done = s.step({ 'set-gateway': { device: 'pc1', gateway: '192.168.1.1' } });
     expect(done.verdict.explanation).toContain('已达成目标：1/1。');
     expect(done.solved).toBe(true);
+  });
+
+  it('explains a layer in Chinese, with the reason to remember', () => {
+    const r = loadLevelFile(fileURLToPath(new URL('../../levels/01-clients-servers-layers/01-browser-and-server.yaml', import.meta.url)));
+    if (!r.ok) throw new Error('the level should load');
+    const zh = new Session(r.value, { locale: 'zh-CN', clock: () => 0 }).step({ answer: { question: 'http', value: 4 } });
+    expect(zh.verdict.explanation).toBe('第 7 层，应用层：HTTP 是应用程序说的语言。');
+    const en = new Session(r.value, { clock: () => 0 }).step({ answer: { question: 'http', value: 4 } });
+    expect(en.verdict.explanation).toBe('Layer 7, application: HTTP is what the application speaks.');
+  });
+
+  it('every layer and transport fact has its reason in Chinese too', () => {
+    for (const [term, f] of [...Object.entries(LAYER_OF), ...Object.entries(TRANSPORT_FOR)]) expect(f.zh, term).toMatch(HAN);
+    expect(OSI_LAYERS_ZH).toHaveLength(OSI_LAYERS.length);
   });
 
   it('keeps the English wording for an English session', () => {
