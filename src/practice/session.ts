@@ -28,6 +28,8 @@ export interface SessionConfig {
   readonly seed: number;
   /** Boxes to start from (saved progress); box 1 for a topic not given. */
   readonly boxes?: Partial<Record<Topic, Box>>;
+  /** The player's language for the questions (English when not given); it changes their words, never which questions come. */
+  readonly locale?: string | undefined;
 }
 
 export interface Current {
@@ -94,7 +96,7 @@ function question(config: SessionConfig, k: number, boxes: SessionState['boxes']
   const topic = pickTopic(config.seed, k, config.topics, boxes);
   const level = levelForStreak(streak);
   const d = drill(topic, drillSeed(config.seed, k), level);
-  return { k, drill: d, level, question: ask(d) };
+  return { k, drill: d, level, question: ask(d, config.locale) };
 }
 
 export function startSession(config: SessionConfig, now: number): SessionState {

@@ -16,6 +16,7 @@ import { answer, finish, multiplier, pause, remainingMs, resume, startSession, s
 import { improvements, isoDate, practiceResult, savedBoxes, type Improvements } from '../../practice/stats';
 import { sayPractice as say, topicBlurb } from '../../practice/words';
 import { columns, padStartColumns } from '../model';
+import { language } from '../say';
 
 export interface PracticeProps {
   readonly active: boolean;
@@ -67,9 +68,9 @@ export const Practice = memo(function Practice(props: PracticeProps) {
     // A replayed seed starts from fresh boxes, so the same answers give the same questions anywhere;
     // otherwise the saved boxes bring weak topics back more often.
     const boxes = fixed === undefined ? savedBoxes(progress, topics) : {};
-    const session = startSession({ topics, minutes, seed: fixed ?? randomSeed(), boxes }, clock());
+    const session = startSession({ topics, minutes, seed: fixed ?? randomSeed(), boxes, locale }, clock());
     setStage({ name: 'drill', session, before: progress });
-  }, [topics, minutes, daily, seedMode, progress, clock, today, randomSeed]);
+  }, [topics, minutes, daily, seedMode, progress, clock, today, randomSeed, locale]);
 
   const end = useCallback(
     (s: SessionState, before: Progress) => {
@@ -347,7 +348,9 @@ function Verdict({ width, last, t, locale }: { readonly width: number; readonly 
       </Box>
     );
   }
-  const lines = wrap(`${say(locale, 'wrongWas', { given: cut(last.given, 24), expected: last.verdict.expected })} ${last.verdict.explanation}`, width - 2).slice(0, 3);
+  // Chinese runs the explanation on after the full stop; English leaves a space.
+  const gap = language(locale) === 'zh-CN' ? '' : ' ';
+  const lines = wrap(`${say(locale, 'wrongWas', { given: cut(last.given, 24), expected: last.verdict.expected })}${gap}${last.verdict.explanation}`, width - 2).slice(0, 3);
   return (
     <Box marginTop={1} flexDirection="column">
       {lines.map((line, i) => (
