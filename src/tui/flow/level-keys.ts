@@ -7,8 +7,6 @@ import { sayLevel } from '../level-words';
 import { flowView, menuItems, type LevelFlowEvent, type LevelFlowSnapshot } from './level-flow';
 import type { KeyLike } from '../typed-text';
 
-export { splitChunk, type KeyLike } from '../typed-text';
-
 export type AppIntent = 'back' | 'help' | 'next';
 
 export type KeyOutcome = { readonly kind: 'flow'; readonly event: LevelFlowEvent } | { readonly kind: 'app'; readonly intent: AppIntent } | undefined;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { loadLevelFile, type LoadedLevel } from '../../../src/levels/load';
 import { flowView, levelFlowMachine, menuItems, REVEAL_AFTER_TRIES, routeHere, type LevelFlowEvent } from '../../../src/tui/flow/level-flow';
-import { levelKey, splitChunk, type KeyLike } from '../../../src/tui/flow/level-keys';
+import { levelKey } from '../../../src/tui/flow/level-keys';
+import { splitChunk, type KeyLike } from '../../../src/tui/typed-text';
 import type { LevelResult } from '../../../src/progress/store';
 
 function fixture(name: string): LoadedLevel {
